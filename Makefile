@@ -1,0 +1,37 @@
+# One command for each job. Both set up .venv from scratch when it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== Who holds the main offices of Tajikistan today"
+	@$(BIN)/succession current --country Tajikistan
+	@echo
+	@echo "== Who would act if the presidency of Tajikistan fell vacant today"
+	@$(BIN)/succession line-of-succession "President of Tajikistan"
+	@echo
+	@echo "== Successions and posts that stay inside a family"
+	@$(BIN)/succession query family-successions
+	@echo
+	@$(BIN)/succession validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check succession cli.py tests tools benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

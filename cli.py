@@ -1,0 +1,305 @@
+"""succession: the command line of succession-kb. Thin: parse, call the library, render.
+
+Every library error becomes one line ``Error: ...`` on stderr and a non-zero exit code
+(1 violation or conflict, 2 bad input / unknown name / unreadable knowledge base, 3 server error).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from succession.errors import InputError, SuccessionError
+
+app = typer.Typer(
+    name="succession",
+    help="Who holds power in Central Asia, who held it before, and who is next in line.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+KbOpt = Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base folder (default: the project's kb/, or $SUCCESSION_KB).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
+OnOpt = Annotated[Optional[str], typer.Option("--on", help="The date, YYYY-MM-DD (default: today).")]
+
+
+def _session(kb: Path | None):
+    from succession.api import Succession
+
+    return Succession(kb or os.environ.get("SUCCESSION_KB") or None)
+
+
+def handle_errors(fn):
+    """Turn library errors into one line on stderr and the error's exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except SuccessionError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except KeyboardInterrupt:
+            typer.echo("Error: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, never a traceback
+            typer.echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+            raise typer.Exit(70) from None
+
+    return wrapper
+
+
+# ---------------------------------------------------------------------------------- rendering
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def render(answer, fmt: str, *, title: bool = True) -> None:
+    """Print an Answer as a table (with title and notes), JSON (records) or CSV (records)."""
+    from succession.api import check_format
+
+    check_format(fmt)
+    if fmt == "json":
+        typer.echo(json.dumps(answer.records, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        cols = list(answer.records[0].keys()) if answer.records else answer.columns
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for r in answer.records:
+            w.writerow({k: _cell(r.get(k)) for k in cols})
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    if title:
+        typer.echo(answer.title)
+    columns = list(answer.columns)
+    footnotes: list[str] = []
+    rows = []
+    for r in answer.records:
+        row = []
+        for c in columns:
+            if c == "sources":
+                refs = []
+                for url in r.get(c) or []:
+                    if url not in footnotes:
+                        footnotes.append(url)
+                    refs.append(str(footnotes.index(url) + 1))
+                row.append(",".join(refs))
+            else:
+                row.append(_cell(r.get(c)))
+        rows.append(row)
+    if rows:
+        print_table(columns, rows)
+    for note in answer.notes:
+        typer.echo(f"  {note}")
+    if footnotes:
+        typer.echo("Sources:")
+        for i, url in enumerate(footnotes, 1):
+            typer.echo(f"  [{i}] {url}")
+
+
+def print_table(columns: list[str], rows: list[list[str]]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    width = 200 if not sys.stdout.isatty() else None
+    console = Console(width=width, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for c in columns:
+        table.add_column(c.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def render_result(result, fmt: str) -> None:
+    """Print a raw query Result."""
+    from succession.api import Answer, check_format
+    from succession.engine import plain
+
+    check_format(fmt)
+    records = [{c: plain(r.get(c)) for c in result.columns} for r in result.rows]
+    render(Answer("", records, result.columns), fmt, title=False)
+    if fmt == "table" and not records:
+        typer.echo("(no rows)")
+
+
+def parse_params(params: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for p in params or []:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"invalid parameter {p!r}: expected NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+# ---------------------------------------------------------------------------------- read commands
+
+
+@app.command("who-holds")
+@handle_errors
+def who_holds(office: Annotated[str, typer.Argument(help="Office: name, alias, Wikidata QID or IRI.")],
+              on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """Who held OFFICE on a date (default today), with sources.
+
+    Example: succession who-holds "Chairman of the Majlisi Milli" --on 2015-06-01
+    """
+    render(_session(kb).who_holds(office, on), format)
+
+
+@app.command()
+@handle_errors
+def history(office: Annotated[str, typer.Argument(help="Office: name, alias, Wikidata QID or IRI.")],
+            format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """The succession chain of OFFICE: every holder, how each began and ended, gaps and departures from the rule.
+
+    Example: succession history "President of Tajikistan"
+    """
+    render(_session(kb).history(office), format)
+
+
+@app.command()
+@handle_errors
+def person(name: Annotated[str, typer.Argument(help="Person: name, alias, transliteration, QID or IRI.")],
+           format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """A person's offices with dates, predecessors and successors, and their relatives.
+
+    Example: succession person Rakhmonov
+    """
+    ans = _session(kb).person(name)
+    if format == "json":
+        typer.echo(json.dumps({**ans.person, "tenures": ans.records}, ensure_ascii=False, indent=2))
+        return
+    render(ans, format)
+
+
+@app.command()
+@handle_errors
+def offices(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+            format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """The offices in the knowledge base, with kind, jurisdiction, body and number of tenures.
+
+    Example: succession offices --country Tajikistan
+    """
+    render(_session(kb).offices(country), format)
+
+
+@app.command()
+@handle_errors
+def current(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+            on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """Who holds every office on a date (default today), optionally in one country.
+
+    Example: succession current --country Tajikistan
+    """
+    render(_session(kb).current(country, on), format)
+
+
+@app.command("line-of-succession")
+@handle_errors
+def line_of_succession(office: Annotated[str, typer.Argument(help="The office that would fall vacant.")],
+                       on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """Who would act if OFFICE fell vacant on a date: the rules in force, in order, and their holders.
+
+    Example: succession line-of-succession "President of Tajikistan" --on 2020-05-01
+    """
+    render(_session(kb).line_of_succession(office, on), format)
+
+
+@app.command("queries")
+@handle_errors
+def list_named_queries(format: FormatOpt = "table") -> None:
+    """List the named queries with their descriptions and parameters.
+
+    Example: succession queries
+    """
+    from succession.api import Answer
+    from succession.queries import list_queries
+
+    records = [{"name": q.name, "description": q.description,
+                "parameters": ", ".join(f"{p.name} ({p.type}{', optional' if p.optional else ''})" for p in q.params)}
+               for q in list_queries()]
+    render(Answer("Named queries (run with: succession query NAME --param name=value)", records,
+                  ["name", "description", "parameters"]), format)
+
+
+@app.command()
+@handle_errors
+def query(name: Annotated[Optional[str], typer.Argument(help="A named query (see `succession queries`).")] = None,
+          file: Annotated[Optional[Path], typer.Option("--file", help="Run the SPARQL in this file.")] = None,
+          sparql: Annotated[Optional[str], typer.Option("--sparql", help="Run this SPARQL text.")] = None,
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
+          format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """Run a named query, a SPARQL file or SPARQL text; parameters are bound, never pasted.
+
+    Example: succession query holder-on-date --param office="Mayor of Dushanbe" --param on=2018-06-01
+    """
+    chosen = [x for x in (name, file, sparql) if x is not None]
+    if len(chosen) != 1:
+        raise InputError("give exactly one of NAME, --file or --sparql")
+    params = parse_params(param)
+    s = _session(kb)
+    if name is not None:
+        result = s.run_named(name, params)
+    else:
+        if file is not None:
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read {file}: {exc}") from None
+        else:
+            text = sparql or ""
+        result = s.run_sparql(text, params)
+    render_result(result, format)
+
+
+@app.command()
+@handle_errors
+def validate(kb: KbOpt = None) -> None:
+    """Check the knowledge base against the SHACL shapes and the SPARQL checks.
+
+    Exit 0 when it conforms, 1 with one violation per line, 2 when a file cannot be read.
+
+    Example: succession validate
+    """
+    violations = _session(kb).validate()
+    for v in violations:
+        typer.echo(str(v))
+    if violations:
+        typer.echo(f"{len(violations)} violation(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo("OK: the knowledge base conforms to the shapes and passes every check.")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,250 @@
+"""The library's front door: one object per knowledge base, one method per question.
+
+``cli.py`` calls these methods and renders what they return; scripts and notebooks can do the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .dates import PDate, parse_date, today
+from .engine import LocalEngine, Result, plain
+from .errors import InputError
+from .kb import KnowledgeBase
+from .namespaces import sparql_prefixes
+from .queries import NamedQuery, bind_params, get_query, list_queries, literal_date
+from .resolve import Resolver
+
+
+def split_sources(value: Any) -> list[str]:
+    return sorted(set(str(value).split())) if value else []
+
+
+@dataclass
+class Answer:
+    """What a question returns: a title for humans and records for every output format."""
+
+    title: str
+    records: list[dict[str, Any]]
+    columns: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+class Succession:
+    """A knowledge base and everything one can ask of it."""
+
+    def __init__(self, kb_dir: str | Path | None = None) -> None:
+        self.kb = KnowledgeBase(kb_dir)
+        self.engine = LocalEngine(self.kb)
+        self.resolver = Resolver(self.engine)
+
+    # ------------------------------------------------------------------ generic queries
+
+    def queries(self) -> list[NamedQuery]:
+        return list_queries()
+
+    def run_named(self, name: str, params: dict[str, str] | None = None) -> Result:
+        q = get_query(name)
+        return self.engine.select(q.text, bind_params(q, params or {}, self.resolver))
+
+    def run_sparql(self, text: str, params: dict[str, str] | None = None) -> Result:
+        """Run ad-hoc SPARQL; ``params`` are bound as plain string literals or typed by a prefix:
+        ``date:2020-01-01``, ``iri:https://...``, ``office:NAME``, ``person:NAME``, ``country:NAME``."""
+        from .queries import to_term
+
+        bindings = {}
+        for k, v in (params or {}).items():
+            kind, _, rest = v.partition(":")
+            if kind in ("date", "office", "person", "country", "iri", "integer") and rest:
+                bindings[k] = to_term(kind, rest, self.resolver, k)
+            else:
+                bindings[k] = ox.Literal(v)
+        return self.engine.select(text, bindings)
+
+    # ------------------------------------------------------------------ questions
+
+    def office_label(self, iri: str) -> str:
+        return self.resolver.label("office", iri)
+
+    def who_holds(self, office: str, on: str | None = None) -> Answer:
+        office_iri = self.resolver.resolve("office", office)
+        day = parse_date(on, "date", day_only=True) if on else today()
+        q = get_query("holder-on-date")
+        res = self.engine.select(q.text, {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
+        records = []
+        for r in res.records():
+            records.append({
+                "person": r["personLabel"], "person_iri": r["person"], "office": r["officeLabel"],
+                "office_iri": r["office"], "start": r["start"], "end": r["end"], "acting": bool(r["acting"]),
+                "certain": bool(r["certain"]), "entry_mode": r["entryMode"], "tenure_iri": r["tenure"],
+                "sources": split_sources(r["sources"]),
+            })
+        label = self.office_label(office_iri)
+        notes = []
+        if not records:
+            notes.append(f"No recorded holder of {label} on {day}.")
+            notes += [f"Explained gap: {g['reason']} ({g['start']} to {g['end'] or 'open'})"
+                      for g in self.gaps(office_iri) if _covers(g["start"], g["end"], day)]
+        for r in records:
+            if not r["certain"]:
+                notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
+        return Answer(f"{label} on {day}", records,
+                      ["person", "start", "end", "acting", "certain", "sources"], notes)
+
+    def history(self, office: str) -> Answer:
+        office_iri = self.resolver.resolve("office", office)
+        res = self.run_query_iri("succession-chain", office=office_iri)
+        records = [{
+            "person": r["personLabel"], "person_iri": r["person"], "start": r["start"], "end": r["end"],
+            "acting": bool(r["acting"]), "entry_mode": r["entryMode"], "exit_reason": r["exitReason"],
+            "legal_basis": r["legalBasis"], "predecessor": r["predecessorLabel"], "tenure_iri": r["tenure"],
+            "sources": split_sources(r["sources"]),
+        } for r in res.records()]
+        notes = []
+        for g in self.gaps(office_iri):
+            notes.append(f"Gap {g['start']} to {g['end'] or 'open'}: {g['reason']}")
+        for d in self.departures(office_iri):
+            who = f" ({d['expected']} expected, {d['actual']} took over)" if d["expected"] or d["actual"] else ""
+            notes.append(f"Rule not followed on {d['date']}{who}: {d['comment']}")
+        for a in self.alternative_dates(office_iri):
+            notes.append(f"{a['person']}: {a['property']} {a['used']} used; other sources give {a['date']}"
+                         + (f" ({a['comment']})" if a["comment"] else ""))
+        return Answer(f"Succession of {self.office_label(office_iri)}", records,
+                      ["person", "start", "end", "acting", "entry_mode", "exit_reason", "legal_basis", "sources"], notes)
+
+    def person(self, name: str) -> Answer:
+        person_iri = self.resolver.resolve("person", name)
+        info = self.person_info(person_iri)
+        res = self.run_query_iri("person-profile", person=person_iri)
+        records = [{
+            "office": r["officeLabel"], "office_iri": r["office"], "start": r["start"], "end": r["end"],
+            "acting": bool(r["acting"]), "entry_mode": r["entryMode"], "exit_reason": r["exitReason"],
+            "predecessor": r["predecessorLabel"], "successor": r["successorLabel"], "tenure_iri": r["tenure"],
+            "sources": split_sources(r["sources"]),
+        } for r in res.records()]
+        rel = self.run_query_iri("person-relatives", person=person_iri)
+        relatives = [{"relation": r["relation"], "relative": r["relativeLabel"], "relative_iri": r["relative"],
+                      "sources": split_sources(r["sources"])} for r in rel.records()]
+        notes = []
+        if info.get("aliases"):
+            notes.append("Also known as: " + ", ".join(info["aliases"]))
+        life = " ".join(x for x in (f"born {info['born']}" if info.get("born") else "",
+                                    f"died {info['died']}" if info.get("died") else "") if x)
+        if life:
+            notes.append(life.capitalize() + ".")
+        if info.get("wikidata"):
+            notes.append(f"Wikidata: {info['wikidata']}")
+        for r in relatives:
+            notes.append(f"{r['relation'].capitalize()} {r['relative']}")
+        ans = Answer(info["label"], records, ["office", "start", "end", "acting", "predecessor", "successor", "sources"],
+                     notes)
+        ans.person = {**info, "iri": person_iri, "relatives": relatives}  # type: ignore[attr-defined]
+        return ans
+
+    def person_info(self, person_iri: str) -> dict[str, Any]:
+        text = sparql_prefixes() + """
+SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altLabel, sk:name, sk:birthDate,
+  sk:deathDate, sk:wikidata)) }"""
+        info: dict[str, Any] = {"label": person_iri, "aliases": [], "names": []}
+        for row in self.engine.select(text, {"person": ox.NamedNode(person_iri)}).rows:
+            p, o = row["p"].value, row["o"]
+            local = p.rsplit("#", 1)[-1]
+            if local == "label":
+                info["label"] = o.value
+            elif local == "altLabel":
+                info["aliases"].append(o.value)
+            elif local == "name":
+                info["names"].append(f"{o.value} ({o.language})" if o.language else o.value)
+            elif local in ("birthDate", "deathDate"):
+                info["born" if local == "birthDate" else "died"] = o.value
+            elif local == "wikidata":
+                info["wikidata"] = o.value
+        info["aliases"] = sorted(info["aliases"]) + sorted(info["names"])
+        return info
+
+    def offices(self, country: str | None = None) -> Answer:
+        params = {"country": self.resolver.resolve("country", country)} if country else {}
+        res = self.run_query_iri("offices", **params)
+        records = [{"office": r["officeLabel"], "office_iri": r["office"], "kind": r["kind"],
+                    "jurisdiction": r["jurisdictionLabel"], "body": r["bodyLabel"], "country": r["countryLabel"],
+                    "tenures": r["tenures"]} for r in res.records()]
+        title = "Offices" + (f" of {self.resolver.label('country', params['country'])}" if country else "")
+        return Answer(title, records, ["office", "kind", "jurisdiction", "body", "tenures"])
+
+    def current(self, country: str | None = None, on: str | None = None) -> Answer:
+        day = parse_date(on, "date", day_only=True) if on else today()
+        bindings: dict[str, Any] = {"on": literal_date(day.text)}
+        if country:
+            bindings["country"] = ox.NamedNode(self.resolver.resolve("country", country))
+        res = self.engine.select(get_query("current-holders").text, bindings)
+        records = [{"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
+                    "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"], "start": r["start"],
+                    "acting": bool(r["acting"]) if r["acting"] is not None else None,
+                    "certain": r["certain"]} for r in res.records()]
+        return Answer(f"Officeholders on {day}", records, ["country", "office", "person", "start", "acting"])
+
+    def line_of_succession(self, office: str, on: str | None = None) -> Answer:
+        office_iri = self.resolver.resolve("office", office)
+        day = parse_date(on, "date", day_only=True) if on else today()
+        res = self.engine.select(get_query("acting-successor").text,
+                                 {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
+        records = [{"order": r["order"], "acting_office": r["actingOfficeLabel"],
+                    "acting_office_iri": r["actingOffice"], "person": r["personLabel"], "person_iri": r["person"],
+                    "legal_basis": r["legalBasis"], "rule_iri": r["rule"],
+                    "sources": split_sources(r["sources"])} for r in res.records()]
+        label = self.office_label(office_iri)
+        notes = [] if records else [f"No succession rule for {label} is recorded as in force on {day}."]
+        return Answer(f"If the office of {label} fell vacant on {day}", records,
+                      ["order", "acting_office", "person", "legal_basis", "sources"], notes)
+
+    # ------------------------------------------------------------------ office annotations
+
+    def run_query_iri(self, name: str, **iris: str) -> Result:
+        q = get_query(name)
+        return self.engine.select(q.text, {k: ox.NamedNode(v) for k, v in iris.items()})
+
+    def gaps(self, office_iri: str) -> list[dict[str, Any]]:
+        return [{"start": r["start"], "end": r["end"], "reason": r["reason"], "sources": split_sources(r["sources"])}
+                for r in self.run_query_iri("office-gaps", office=office_iri).records()]
+
+    def departures(self, office_iri: str) -> list[dict[str, Any]]:
+        return [{"date": r["date"], "expected": r["expectedLabel"], "actual": r["actualLabel"],
+                 "comment": r["comment"], "sources": split_sources(r["sources"])}
+                for r in self.run_query_iri("rule-departures", office=office_iri).records()]
+
+    def alternative_dates(self, office_iri: str) -> list[dict[str, Any]]:
+        return [{"person": r["personLabel"], "property": r["property"], "used": r["used"], "date": r["date"],
+                 "comment": r["comment"], "sources": split_sources(r["sources"])}
+                for r in self.run_query_iri("alternative-dates", office=office_iri).records()]
+
+    # ------------------------------------------------------------------ validation
+
+    def validate(self) -> list:
+        from .validate import validate_kb
+
+        return validate_kb(self.kb)
+
+
+def _covers(start: str | None, end: str | None, day: PDate) -> bool:
+    if start is None:
+        return False
+    s = PDate(start)
+    if s.lo > day.text:
+        return False
+    if end is None:
+        return True
+    e = PDate(end)
+    return day.text < e.hi
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in ("table", "json", "csv"):
+        raise InputError(f"invalid format {fmt!r}: expected table, json or csv")
+    return fmt
+
+
+__all__ = ["Answer", "Succession", "plain", "check_format"]

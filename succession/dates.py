@@ -1,0 +1,94 @@
+"""Dates with honest precision.
+
+A date is stored as a literal whose datatype is its precision: xsd:date (day), xsd:gYearMonth
+(month) or xsd:gYear (year). For comparisons every value is an interval [lo, hi] of ISO strings:
+a day is [d, d]; "2017" is ["2017", "2017~"], which sorts before every "2017-.." day string and
+after them respectively (plain string order, so the same trick works inside SPARQL with STR()).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from .errors import InputError
+from .namespaces import XSD
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+DAY = XSD + "date"
+MONTH = XSD + "gYearMonth"
+YEAR = XSD + "gYear"
+PRECISION = {DAY: "day", MONTH: "month", YEAR: "year"}
+
+MIN_YEAR = 1800
+MAX_YEAR = 2200
+
+
+@dataclass(frozen=True, order=True)
+class PDate:
+    """A date of known precision: ``text`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD"."""
+
+    text: str
+
+    @property
+    def datatype(self) -> str:
+        return {4: YEAR, 7: MONTH, 10: DAY}[len(self.text)]
+
+    @property
+    def precision(self) -> str:
+        return PRECISION[self.datatype]
+
+    @property
+    def lo(self) -> str:
+        return self.text
+
+    @property
+    def hi(self) -> str:
+        return self.text if len(self.text) == 10 else self.text + "~"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_date(value: str, what: str = "date", *, day_only: bool = False) -> PDate:
+    """Parse a user-supplied date; raise InputError with a one-line reason if it is not real."""
+    text = (value or "").strip()
+    if text.lower() == "today":
+        text = _dt.date.today().isoformat()
+    m = _DATE_RE.match(text)
+    if not m:
+        shape = "YYYY-MM-DD" if day_only else "YYYY-MM-DD, YYYY-MM or YYYY"
+        raise InputError(f"invalid {what} {value!r}: expected {shape}")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if day_only and day is None:
+        raise InputError(f"invalid {what} {value!r}: expected a full date YYYY-MM-DD")
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise InputError(f"invalid {what} {value!r}: year out of range {MIN_YEAR}-{MAX_YEAR}")
+    if month is not None and not 1 <= int(month) <= 12:
+        raise InputError(f"invalid {what} {value!r}: no month {month}")
+    if day is not None:
+        try:
+            _dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise InputError(f"invalid {what} {value!r}: no such day") from None
+    return PDate(text)
+
+
+def from_literal(lexical: str) -> PDate:
+    """A PDate from a stored literal's lexical form (trusted, already validated)."""
+    return PDate(lexical)
+
+
+def today() -> PDate:
+    return PDate(_dt.date.today().isoformat())
+
+
+def certainly_before(a: PDate, b: PDate) -> bool:
+    """True when every day ``a`` may denote lies before every day ``b`` may denote."""
+    return a.hi < b.lo
+
+
+def may_be_before(a: PDate, b: PDate) -> bool:
+    return a.lo < b.hi

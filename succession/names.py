@@ -1,0 +1,76 @@
+"""Name keys that make transliterations and scripts meet.
+
+``key`` folds case, diacritics, punctuation and Cyrillic script (Russian, Tajik, Kazakh, Kyrgyz,
+Uzbek letters) into plain Latin words. ``phonetic`` further merges the usual transliteration
+variants of Central Asian names: kh/h/x, zh/dzh/j, y/i, yo/o, ye/e, w/v, q/k, doubled letters, so
+"Rakhmonov", "Rahmonov" and "Рахмонов" share one key, as do "Ubaydulloyev" and "Ubaidulloev".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Tajik
+    "ғ": "gh", "ӣ": "i", "қ": "q", "ӯ": "u", "ҳ": "h", "ҷ": "j",
+    # Kazakh, Kyrgyz
+    "ә": "a", "і": "i", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+    # Uzbek Cyrillic
+    "ў": "o",
+}
+
+# Office words that mean the same post in English-language press.
+_SYNONYMS = {
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "speaker": "chair",
+    "toraga": "chair", "torogaga": "chair",
+    "akim": "mayor", "hokim": "mayor", "khokim": "mayor", "hakim": "mayor", "mayoralty": "mayor",
+    "premier": "prime minister",
+}
+_STOP = {"the", "of", "a", "an", "in", "on"}
+
+
+def fold(text: str) -> str:
+    """Lower-case Latin letters, digits and single spaces; Cyrillic transliterated."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out = []
+    for ch in text:
+        if ch in _CYRILLIC:
+            out.append(_CYRILLIC[ch])
+        else:
+            out.append(ch)
+    text = unicodedata.normalize("NFKD", "".join(out))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[ʻʼ’'`ʹ]", "", text)
+    text = re.sub(r"[^0-9a-z]+", " ", text)
+    return " ".join(text.split())
+
+
+def key(text: str) -> str:
+    """Exact-match key: folded, office synonyms unified, small words dropped."""
+    words = []
+    for w in fold(text).split():
+        w = _SYNONYMS.get(w, w)
+        if w not in _STOP:
+            words.append(w)
+    return " ".join(words)
+
+
+def _phonetic_word(w: str) -> str:
+    for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("x", "h"), ("q", "k"),
+                 ("w", "v"), ("yo", "o"), ("ye", "e"), ("yu", "u"), ("ya", "a"), ("ts", "s")):
+        w = w.replace(a, b)
+    w = w.replace("y", "i")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    # "Emomalii" / "Emomali", "Ubaidullo-ev" / "Ubaidulloiev": an i before a final vowel group folds away
+    w = re.sub(r"i(?=[aeou])", "", w) if len(w) > 3 else w
+    return w
+
+
+def phonetic(text: str) -> str:
+    """Loose key for transliteration variants; compare only when the exact key finds nothing."""
+    return " ".join(_phonetic_word(w) for w in key(text).split())

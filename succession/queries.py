@@ -1,0 +1,134 @@
+"""Named SPARQL queries: files in ``queries/``, documented by their header comment.
+
+Header format (comment lines before the first non-comment line)::
+
+    # What the query answers (first line = short description; more lines = details).
+    # param: NAME TYPE[=DEFAULT][?]  Description
+
+TYPE is one of office, person, country, date, string, integer, iri. ``?`` marks an optional
+parameter (left unbound when omitted). Values are bound as RDF terms through the engine's
+substitution mechanism, never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .dates import DAY, parse_date
+from .errors import InputError, NotFoundError
+from .kb import QUERIES_DIR
+from .namespaces import XSD
+
+_PARAM_RE = re.compile(r"^param:\s*(\w+)\s+(\w+)(?:=(\S*?))?(\?)?\s+(.*)$")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PARAM_TYPES = ("office", "person", "country", "date", "string", "integer", "iri")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None
+    optional: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    description: str
+    details: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def parse_header(path: Path) -> NamedQuery:
+    """Read a .rq file's header comment into a NamedQuery."""
+    lines: list[str] = []
+    params: list[Param] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.startswith("#"):
+            break
+        line = raw[1:].strip()
+        m = _PARAM_RE.match(line)
+        if m:
+            name, ptype, default, opt, desc = m.groups()
+            if ptype not in PARAM_TYPES:
+                raise InputError(f"{path.name}: parameter {name} has unknown type {ptype}")
+            params.append(Param(name, ptype, default if default else None, bool(opt), desc.strip()))
+        elif line:
+            lines.append(line)
+    description = lines[0] if lines else ""
+    return NamedQuery(path.stem, path, description, " ".join(lines[1:]), tuple(params))
+
+
+def list_queries(directory: Path = QUERIES_DIR) -> list[NamedQuery]:
+    return [parse_header(p) for p in sorted(directory.glob("*.rq"))]
+
+
+def list_checks(directory: Path = QUERIES_DIR / "checks") -> list[NamedQuery]:
+    return [parse_header(p) for p in sorted(directory.glob("*-violation.rq"))]
+
+
+def get_query(name: str, directory: Path = QUERIES_DIR) -> NamedQuery:
+    if not _NAME_RE.match(name or ""):
+        raise NotFoundError(f"no query named {name!r}")
+    path = directory / f"{name}.rq"
+    if not path.is_file():
+        names = [q.name for q in list_queries(directory)]
+        from difflib import get_close_matches
+
+        close = get_close_matches(name, names, n=3)
+        hint = f"; did you mean: {', '.join(close)}" if close else f"; available: {', '.join(names)}"
+        raise NotFoundError(f"no query named {name!r}{hint}")
+    return parse_header(path)
+
+
+def literal_date(text: str) -> ox.Literal:
+    d = parse_date(text, day_only=True)
+    return ox.Literal(d.text, datatype=ox.NamedNode(DAY))
+
+
+def bind_params(query: NamedQuery, raw: dict[str, str], resolver) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Turn user strings into RDF terms for the query's declared parameters.
+
+    ``resolver`` has ``resolve(kind, text) -> IRI string`` for office, person and country.
+    """
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        allowed = ", ".join(known) or "none"
+        raise InputError(f"query {query.name} has no parameter {unknown[0]!r} (parameters: {allowed})")
+    out: dict[str, ox.NamedNode | ox.Literal] = {}
+    for p in query.params:
+        value = raw.get(p.name, p.default)
+        if value is None or value == "":
+            if p.optional:
+                continue
+            raise InputError(f"query {query.name} needs parameter {p.name!r} ({p.type}): {p.description}")
+        out[p.name] = to_term(p.type, value, resolver, p.name)
+    return out
+
+
+def to_term(ptype: str, value: str, resolver, name: str = "value") -> ox.NamedNode | ox.Literal:
+    if ptype in ("office", "person", "country"):
+        return ox.NamedNode(resolver.resolve(ptype, value))
+    if ptype == "date":
+        return literal_date(value)
+    if ptype == "integer":
+        if not re.fullmatch(r"-?\d{1,18}", value.strip()):
+            raise InputError(f"invalid {name} {value!r}: expected an integer")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "integer"))
+    if ptype == "iri":
+        if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
+            raise InputError(f"invalid {name} {value!r}: expected an absolute IRI")
+        return ox.NamedNode(value)
+    return ox.Literal(value)

@@ -1,0 +1,169 @@
+"""Resolve what a user typed ("Chairman of the Majlisi Milli", "Rakhmonov", "Q27934") to one node.
+
+Order of attempts: full IRI; Wikidata QID; slug ("rustam-emomali"); exact key on any label, alias
+or native name; phonetic key; all typed words contained in one node's names. A miss or a tie is a
+one-line error naming the closest candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .errors import AmbiguousError, NotFoundError
+from .names import key, phonetic
+from .namespaces import ID, SK
+
+KIND_CLASS = {
+    "person": SK + "Person",
+    "office": SK + "Office",
+    "country": SK + "Country",
+    "body": SK + "Body",
+    "place": SK + "Place",
+}
+
+_INDEX_QUERY = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?node ?class ?label ?name ?primary WHERE {
+  VALUES ?class { sk:Person sk:Office sk:Country sk:Body sk:Place sk:City }
+  ?node a ?class ; rdfs:label ?label .
+  {
+    ?node rdfs:label ?name . BIND(true AS ?primary)
+  } UNION {
+    ?node skos:altLabel|sk:name|sk:wikidata ?name . BIND(false AS ?primary)
+  }
+}
+"""
+
+
+@dataclass
+class Entry:
+    iri: str
+    label: str
+    names: set[str] = field(default_factory=set)
+
+
+_PROMINENCE_QUERY = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+SELECT DISTINCT ?person ?kind WHERE { ?t a sk:Tenure ; sk:holder ?person ; sk:office/sk:officeKind ?kind }
+"""
+_KIND_RANK = {
+    "https://w3id.org/succession-kb/ontology/kind#head-of-state": 3,
+    "https://w3id.org/succession-kb/ontology/kind#head-of-government": 2,
+    "https://w3id.org/succession-kb/ontology/kind#chamber-chair": 1,
+}
+
+
+class Resolver:
+    """Name index over one engine; built on first use."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self._entries: dict[str, dict[str, Entry]] | None = None
+        self._prominence: dict[str, int] | None = None
+
+    def prominence(self, iri: str) -> int:
+        """How senior the highest office a person held: a bare surname ("Karimov", "Rakhmonov")
+        means the head of state to most readers, so ties are broken in favour of the most senior."""
+        if self._prominence is None:
+            self._prominence = {}
+            for row in self.engine.select(_PROMINENCE_QUERY).rows:
+                rank = _KIND_RANK.get(row["kind"].value, 0)
+                person = row["person"].value
+                self._prominence[person] = max(rank, self._prominence.get(person, 0))
+        return self._prominence.get(iri, 0)
+
+    def _pick(self, kind: str, query: str, hits: list[Entry]) -> Entry:
+        if len(hits) == 1:
+            return hits[0]
+        if kind == "person":
+            ranked = sorted(hits, key=lambda e: -self.prominence(e.iri))
+            if self.prominence(ranked[0].iri) > self.prominence(ranked[1].iri):
+                return ranked[0]
+        raise AmbiguousError(_ambiguous(kind, query, hits))
+
+    def _build(self) -> dict[str, dict[str, Entry]]:
+        entries: dict[str, dict[str, Entry]] = defaultdict(dict)
+        by_class = {v: k for k, v in KIND_CLASS.items()}
+        for row in self.engine.select(_INDEX_QUERY).rows:
+            cls = row["class"].value
+            kind = by_class.get(cls, "place")
+            iri = row["node"].value
+            bucket = entries[kind]
+            entry = bucket.get(iri) or bucket.setdefault(iri, Entry(iri, row["label"].value))
+            entry.names.add(row["name"].value)
+            if kind == "country":  # a country is also a place
+                entries["place"].setdefault(iri, entry)
+        return entries
+
+    def entries(self, kind: str) -> dict[str, Entry]:
+        if self._entries is None:
+            self._entries = self._build()
+        return self._entries.get(kind, {})
+
+    def label(self, kind: str, iri: str) -> str:
+        entry = self.entries(kind).get(iri)
+        return entry.label if entry else iri
+
+    def resolve(self, kind: str, text: str) -> str:
+        """The IRI of the one node of ``kind`` that ``text`` names, or a one-line error."""
+        return self.resolve_entry(kind, text).iri
+
+    def resolve_entry(self, kind: str, text: str) -> Entry:
+        entries = self.entries(kind)
+        query = (text or "").strip()
+        if not query:
+            raise NotFoundError(f"empty {kind} name")
+        if query in entries:
+            return entries[query]
+        if re.fullmatch(r"[Qq][1-9]\d*", query):
+            hits = [e for e in entries.values() if query.upper() in e.names]
+            if len(hits) == 1:
+                return hits[0]
+        slug_hits = [e for e in entries.values() if e.iri.startswith(ID) and e.iri.rsplit("/", 1)[-1] == query]
+        if len(slug_hits) == 1:
+            return slug_hits[0]
+
+        for keyfn in (key, phonetic):
+            want = keyfn(query)
+            if not want:
+                continue
+            hits = [e for e in entries.values() if any(keyfn(n) == want for n in e.names)]
+            if len(hits) > 1:
+                primary = [e for e in hits if keyfn(e.label) == want]
+                if len(primary) == 1:
+                    return primary[0]
+            if hits:
+                return self._pick(kind, query, hits)
+
+        words = set(phonetic(query).split())
+        if words:
+            hits = [e for e in entries.values() if any(words <= set(phonetic(n).split()) for n in e.names)]
+            if hits:
+                return self._pick(kind, query, hits)
+        raise NotFoundError(self._not_found(kind, query))
+
+    def _not_found(self, kind: str, query: str) -> str:
+        entries = self.entries(kind)
+        by_key: dict[str, Entry] = {}
+        for e in entries.values():
+            for n in e.names:
+                by_key.setdefault(key(n), e)
+        close = difflib.get_close_matches(key(query), list(by_key), n=8, cutoff=0.5)
+        labels: list[str] = []
+        for c in close:
+            if by_key[c].label not in labels:
+                labels.append(by_key[c].label)
+        hint = f"; did you mean: {', '.join(repr(x) for x in labels[:3])}" if labels else ""
+        return f"unknown {kind} {query!r}{hint}"
+
+
+def _ambiguous(kind: str, query: str, hits: list[Entry]) -> str:
+    labels = sorted({e.label for e in hits})
+    shown = ", ".join(repr(x) for x in labels[:5])
+    more = f" and {len(labels) - 5} more" if len(labels) > 5 else ""
+    return f"ambiguous {kind} {query!r}: matches {shown}{more}"

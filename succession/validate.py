@@ -1,0 +1,95 @@
+"""Validation: SHACL shapes (pySHACL) plus the SPARQL checks in ``queries/checks/*-violation.rq``.
+
+A check passes when it returns no rows; each row is one violation with ``?focus`` and ``?message``.
+pySHACL is imported only here, so read commands do not pay for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .engine import LocalEngine, Result
+from .kb import ONTOLOGY_DIR, KnowledgeBase
+from .queries import list_checks
+
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    check: str
+    focus: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.check}: {self.message}"
+
+
+def run_checks(select) -> list[Violation]:
+    """Run every SPARQL check through ``select(text) -> Result``."""
+    out: list[Violation] = []
+    for check in list_checks():
+        result: Result = select(check.text)
+        for row in result.rows:
+            focus = row.get("focus")
+            message = row.get("message")
+            out.append(Violation(check.name, focus.value if focus is not None else "",
+                                 message.value if message is not None else check.description))
+    return sorted(set(out))
+
+
+def run_shapes(triples: Iterable[ox.Triple]) -> list[Violation]:
+    """SHACL-validate the given triples (knowledge base + ontology)."""
+    import pyshacl
+    import rdflib
+
+    from .terms import rdflib_graph
+
+    data = rdflib_graph(triples)
+    shapes = rdflib.Graph().parse(SHAPES_PATH, format="turtle")
+    _conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                                advanced=True, allow_warnings=True)
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    out: list[Violation] = []
+    for res in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = str(report.value(res, sh.focusNode))
+        path = report.value(res, sh.resultPath)
+        msg = report.value(res, sh.resultMessage)
+        shape = report.value(res, sh.sourceShape)
+        where = f" {_short(path)}" if path is not None else ""
+        text = f"<{focus}>{where}: {msg}" if msg is not None else f"<{focus}>{where}: violates {_short(shape)}"
+        out.append(Violation("shape", focus, text))
+    return sorted(set(out))
+
+
+def _short(term) -> str:
+    from .namespaces import PREFIXES
+
+    value = str(term)
+    for prefix, iri in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if value.startswith(iri):
+            return f"{prefix}:{value[len(iri):]}"
+    return value
+
+
+def validate_store(store: ox.Store) -> list[Violation]:
+    """Shapes + checks over everything in ``store`` (all graphs)."""
+
+    def select(text: str) -> Result:
+        sols = store.query(text, use_default_graph_as_union=True)
+        cols = [v.value for v in sols.variables]
+        return Result(cols, [{c: s[c] for c in cols} for s in sols])
+
+    triples = {q.triple for q in store}
+    return run_shapes(triples) + run_checks(select)
+
+
+def validate_kb(kb: KnowledgeBase) -> list[Violation]:
+    return validate_store(kb.store())
+
+
+def validate_engine(engine: LocalEngine) -> list[Violation]:
+    return validate_kb(engine.kb)
