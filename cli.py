@@ -297,6 +297,158 @@ def validate(kb: KbOpt = None) -> None:
     typer.echo("OK: the knowledge base conforms to the shapes and passes every check.")
 
 
+# ---------------------------------------------------------------------------------- edit commands
+
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="URL of the page the fact was read from (required).")]
+SourceTitleOpt = Annotated[Optional[str], typer.Option("--source-title", help="Title of the source page.")]
+PublisherOpt = Annotated[Optional[str], typer.Option("--publisher", help="Publisher of the source (e.g. RFE/RL).")]
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", help="Publication date of the source.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print what would be added and removed; write nothing.")]
+
+
+def _source(url, title, publisher, published):
+    from succession.edit import SourceInfo
+
+    return SourceInfo.make(url, title, publisher, published)
+
+
+def _editor(kb):
+    from succession.edit import Editor
+
+    return Editor(_session(kb))
+
+
+def report(result) -> None:
+    for line in result.changes.summary:
+        typer.echo(line)
+    if result.dry_run:
+        if result.changes.empty:
+            typer.echo("Dry run: nothing would change.")
+            return
+        typer.echo(f"Dry run: would add {len(result.changes.added)} and remove {len(result.changes.removed)} "
+                   "triple(s); validation passed; nothing written.")
+        for line in result.changes.lines():
+            typer.echo(line)
+        return
+    if not result.changed:
+        typer.echo("No change: the knowledge base already records this.")
+        return
+    typer.echo(f"Wrote {', '.join(result.written)} (+{len(result.changes.added)} -{len(result.changes.removed)} triples).")
+
+
+@app.command()
+@handle_errors
+def appoint(person: Annotated[str, typer.Argument(help="Who is appointed (name, alias or IRI).")],
+            office: Annotated[str, typer.Argument(help="The office (name, alias or IRI).")],
+            date: Annotated[str, typer.Option("--date", help="Start date: YYYY-MM-DD, YYYY-MM or YYYY.")],
+            acting: Annotated[bool, typer.Option("--acting", help="An acting / interim holder.")] = False,
+            mode: Annotated[Optional[str], typer.Option("--mode", help="How the tenure began: election, appointment, parliamentary-vote, constitutional-succession, acting-by-rule, hereditary, coup, ouster, popular-uprising, other.")] = None,
+            legal_basis: Annotated[Optional[str], typer.Option("--legal-basis", help="Decree, article or vote.")] = None,
+            outgoing_reason: Annotated[Optional[str], typer.Option("--outgoing-reason", help="How the incumbent's tenure ends (default: succeeded).")] = None,
+            source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+            published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record that PERSON took OFFICE on a date: closes the incumbent's tenure, links predecessor and
+    successor, records the succession event, all with the source.
+
+    Example: succession appoint "Rustam Emomali" "Chairman of the Majlisi Milli" --date 2020-04-17 --mode election --source https://www.rferl.org/a/30561480.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).appoint(person, office, date, acting=acting, mode=mode, legal_basis=legal_basis,
+                               outgoing_reason=outgoing_reason, source=src, dry_run=dry_run))
+
+
+@app.command("end-tenure")
+@handle_errors
+def end_tenure(person: Annotated[str, typer.Argument(help="The holder.")],
+               office: Annotated[str, typer.Argument(help="The office.")],
+               date: Annotated[str, typer.Option("--date", help="End date: YYYY-MM-DD, YYYY-MM or YYYY.")],
+               reason: Annotated[str, typer.Option("--reason", help="term-end, resignation, death, removal, ouster, office-abolished, succeeded, appointed-elsewhere, other.")],
+               source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+               published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record that PERSON's tenure of OFFICE ended (death, resignation, removal, ...); the office stays vacant.
+
+    Example: succession end-tenure "Islam Karimov" "President of Uzbekistan" --date 2016-09-02 --reason death --source https://www.bbc.com/news/world-asia-37260374
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).end_tenure(person, office, date, reason=reason, source=src, dry_run=dry_run))
+
+
+@app.command("add-person")
+@handle_errors
+def add_person(name: Annotated[str, typer.Argument(help="The person's common English name.")],
+               alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another spelling or transliteration (repeatable).")] = None,
+               native: Annotated[Optional[list[str]], typer.Option("--native", help="A native-script name as TEXT@lang, e.g. 'Рустам Эмомалӣ@tg' (repeatable).")] = None,
+               born: Annotated[Optional[str], typer.Option("--born", help="Birth date.")] = None,
+               died: Annotated[Optional[str], typer.Option("--died", help="Death date.")] = None,
+               wikidata: Annotated[Optional[str], typer.Option("--wikidata", help="Wikidata QID, e.g. Q123.")] = None,
+               source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+               published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a person (or add aliases and details to one already recorded under that name).
+
+    Example: succession add-person "Rustam Emomali" --alias "Rustami Emomali" --native "Рустам Эмомалӣ@tg" --born 1987-12-19 --source https://www.asiaplustj.info/en/node/123
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_person(name, aliases=alias or [], names=native or [], born=born, died=died,
+                                  wikidata=wikidata, source=src, dry_run=dry_run))
+
+
+@app.command("add-office")
+@handle_errors
+def add_office(name: Annotated[str, typer.Argument(help="The office's common English name.")],
+               kind: Annotated[str, typer.Option("--kind", help="head-of-state, head-of-government, chamber-chair, mayor, minister, deputy-chair, agency-head, other.")],
+               country: Annotated[str, typer.Option("--country", help="The country.")],
+               city: Annotated[Optional[str], typer.Option("--city", help="For a city office: the city.")] = None,
+               body: Annotated[Optional[str], typer.Option("--body", help="The body the office belongs to (e.g. Majlisi Milli).")] = None,
+               seats: Annotated[int, typer.Option("--seats", help="How many hold it at once (1 = single seat).")] = 1,
+               alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another name (repeatable).")] = None,
+               source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+               published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record an office.
+
+    Example: succession add-office "Mayor of Khujand" --kind mayor --country Tajikistan --city Khujand --source https://en.wikipedia.org/wiki/Khujand
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_office(name, kind=kind, country=country, city=city, body=body, seats=seats,
+                                  aliases=alias or [], source=src, dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
+def relate(person: Annotated[str, typer.Argument(help="The first person.")],
+           relation: Annotated[str, typer.Argument(help="child-of, parent-of, spouse-of, sibling-of, in-law-of, grandchild-of, nephew-or-niece-of.")],
+           relative: Annotated[str, typer.Argument(help="The second person.")],
+           source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+           published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a family relation: PERSON RELATION RELATIVE.
+
+    Example: succession relate "Rustam Emomali" child-of "Emomali Rahmon" --source https://www.rferl.org/a/30561480.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).relate(person, relation, relative, source=src, dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
+def correct(person: Annotated[str, typer.Argument(help="The person (or the holder of the tenure to correct).")],
+            office: Annotated[Optional[str], typer.Argument(help="The office, to correct a tenure.")] = None,
+            set_: Annotated[Optional[str], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis. Person fields: born, died, wikidata, label.")] = None,
+            start: Annotated[Optional[str], typer.Option("--start", help="Which tenure, when the person held the office more than once.")] = None,
+            reason: Annotated[Optional[str], typer.Option("--reason", help="Why the old value was wrong.")] = None,
+            source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+            published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Correct a wrong fact, keeping the old value and the correcting source in a Correction record.
+    Moving a hand-over date moves both sides of it (predecessor's end and successor's start).
+
+    Example: succession correct "Rustam Emomali" "Mayor of Dushanbe" --start 2017-04-04 --set legal-basis="Presidential decree" --source https://asiaplustj.info/en/news/tajikistan/power/20170419/238847
+    """
+    if not set_ or "=" not in set_:
+        raise InputError("give the correction as --set FIELD=VALUE")
+    field_name, _, value = set_.partition("=")
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).correct(person, field_name.strip(), value, office=office, start=start, reason=reason,
+                               source=src, dry_run=dry_run))
+
+
 def main() -> None:
     app()
 
