@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +49,13 @@ def file_graph(name: str) -> ox.NamedNode:
 def graph_file(graph: ox.NamedNode | ox.DefaultGraph) -> str | None:
     value = getattr(graph, "value", "")
     return value[len(FILE_GRAPH_PREFIX) :] if value.startswith(FILE_GRAPH_PREFIX) else None
+
+
+def _fault(point: str) -> None:
+    """Fault injection for the crash tests: SUCCESSION_FAULT=<point> makes this process kill -9
+    itself there, exactly as an outside SIGKILL would."""
+    if os.environ.get("SUCCESSION_FAULT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -120,6 +128,7 @@ class KnowledgeBase:
                 staged = txn / name
                 if staged.exists():
                     os.replace(staged, self.dir / name)
+                    _fault("renaming")
             _fsync_dir(self.dir)
         shutil.rmtree(txn, ignore_errors=True)
 
@@ -141,8 +150,10 @@ class KnowledgeBase:
             fh.flush()
             os.fsync(fh.fileno())
         _fsync_dir(txn)
+        _fault("staged")
         os.replace(tmp_marker, txn / COMMIT_NAME)
         _fsync_dir(txn)
+        _fault("committed")
         self.recover()
         self._store = None
 

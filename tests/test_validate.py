@@ -1,0 +1,143 @@
+"""validate: shapes and SPARQL checks, each with a failing inline-Turtle example, and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import BASE, ROOT, write_kb
+
+from succession.kb import KnowledgeBase
+from succession.queries import list_checks
+from succession.validate import validate_kb
+
+TENURE_A = """
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ;
+    sk:end "2010-01-01"^^xsd:date ; sk:acting false ; sk:successor t:b ; prov:wasDerivedFrom source:s .
+t:b a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2010-01-01"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:a ; prov:wasDerivedFrom source:s .
+"""
+
+
+def violations(tmp_path, turtle: str) -> list:
+    return validate_kb(KnowledgeBase(write_kb(tmp_path / "kb", BASE + turtle)))
+
+
+def test_valid_example_passes(tmp_path):
+    assert violations(tmp_path, TENURE_A) == []
+
+
+# Each check: an example that it must catch. A check without an example here fails the test below.
+CHECK_EXAMPLES = {
+    "overlapping-tenures-violation": TENURE_A + """
+t:c a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2012-01-01"^^xsd:date ;
+    sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "end-before-start-violation": """
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005"^^xsd:gYear ;
+    sk:end "2004-12-31"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "predecessor-link-violation": """
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ;
+    sk:end "2011-01-01"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:b a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2011-01-01"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:a ; prov:wasDerivedFrom source:s .""",
+    "missing-source-violation": """
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005"^^xsd:gYear ; sk:acting false .""",
+    "event-mismatch-violation": TENURE_A + """
+e:1 a sk:SuccessionEvent ; sk:office office:p ; sk:date "2010-02-01"^^xsd:date ; sk:incoming t:b ;
+    sk:outgoing t:a ; prov:wasDerivedFrom source:s .""",
+    "tenure-after-death-violation": """
+person:d a sk:Person ; rdfs:label "Dead Dan"@en ; sk:deathDate "1999"^^xsd:gYear ; prov:wasDerivedFrom source:s .
+t:x a sk:Tenure ; sk:holder person:d ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
+    sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "duplicate-wikidata-violation": """
+person:a sk:wikidata "Q42" . person:b sk:wikidata "Q42" .""",
+    "kinship-cycle-violation": """
+r:1 a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:child-of ; sk:relative person:b ;
+    prov:wasDerivedFrom source:s .
+r:2 a sk:FamilyRelation ; sk:person person:b ; sk:kinship kin:child-of ; sk:relative person:a ;
+    prov:wasDerivedFrom source:s .""",
+}
+
+
+def test_every_check_has_an_example():
+    assert {c.name for c in list_checks()} == set(CHECK_EXAMPLES)
+
+
+@pytest.mark.parametrize("check", sorted(CHECK_EXAMPLES))
+def test_check_catches_its_example(tmp_path, check):
+    found = {v.check for v in violations(tmp_path, CHECK_EXAMPLES[check])}
+    assert check in found
+
+
+SHAPE_EXAMPLES = {
+    "tenure without start": ("""
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:acting false ; prov:wasDerivedFrom source:s .""",
+                             "sk:start"),
+    "padded fake date": ("""
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005-13" ; sk:acting false ;
+    prov:wasDerivedFrom source:s .""", "sk:start"),
+    "holder is not a person": ("""
+t:x a sk:Tenure ; sk:holder office:p ; sk:office office:c ; sk:start "2005"^^xsd:gYear ; sk:acting false ;
+    prov:wasDerivedFrom source:s .""", "sk:holder"),
+    "two labels": ("""person:a rdfs:label "Another"@en .""", "rdfs:label"),
+    "unknown entry mode": ("""
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005"^^xsd:gYear ; sk:acting false ;
+    sk:entryMode mode:magic ; prov:wasDerivedFrom source:s .""", "sk:entryMode"),
+    "bad wikidata id": ("""person:a sk:wikidata "42" .""", "sk:wikidata"),
+    "source without url": ("""source:t a sk:Source .""", "schema:url"),
+    "rule without legal basis": ("""
+rule:1 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    prov:wasDerivedFrom source:s .""", "sk:legalBasis"),
+    "relation with unknown kinship": ("""
+r:1 a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:friend-of ; sk:relative person:b ;
+    prov:wasDerivedFrom source:s .""", "sk:kinship"),
+    "office with zero seats": ("""office:z a sk:Office ; rdfs:label "Z"@en ; sk:officeKind kind:other ;
+    sk:jurisdiction place:x ; sk:seats 0 ; prov:wasDerivedFrom source:s .""", "sk:seats"),
+    "event with neither tenure": ("""
+e:1 a sk:SuccessionEvent ; sk:office office:p ; sk:date "2010"^^xsd:gYear ; prov:wasDerivedFrom source:s .""",
+                                  "needs an incoming or an outgoing"),
+    "exit reason without end": ("""
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005"^^xsd:gYear ; sk:acting false ;
+    sk:exitReason exit:death ; prov:wasDerivedFrom source:s .""", "no end date"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPE_EXAMPLES))
+def test_shape_catches_example(tmp_path, name):
+    turtle, expected = SHAPE_EXAMPLES[name]
+    found = [str(v) for v in violations(tmp_path, turtle) if v.check == "shape"]
+    assert any(expected in f for f in found), found
+
+
+def test_validate_cli_on_shipped_kb(run):
+    r = run("validate")
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "OK: the knowledge base conforms to the shapes and passes every check.\n"
+
+
+def test_validate_cli_overlap_names_both_tenures(run, kb_copy):
+    with open(kb_copy / "tenures.ttl", "a", encoding="utf-8") as fh:
+        fh.write("""
+<https://w3id.org/succession-kb/id/tenure/chairman-of-the-majlisi-milli/emomali-rahmon/2010-01-01>
+    a sk:Tenure ; sk:holder person:emomali-rahmon ; sk:office office:chairman-of-the-majlisi-milli ;
+    sk:start "2010-01-01"^^xsd:date ; sk:end "2011-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:1e7b364412bf80aa .
+""")
+    r = run("validate", kb=kb_copy)
+    assert r.exit_code == 1
+    [line] = r.stdout.splitlines()
+    assert line.startswith("overlapping-tenures-violation: overlapping tenures of Chairman of the Majlisi Milli: ")
+    assert "emomali-rahmon/2010-01-01> (Emomali Rahmon from 2010-01-01)" in line
+    assert "mahmadsaid-ubaidulloev/2000-04-17> (Mahmadsaid Ubaidulloev from 2000-04-17)" in line
+    assert r.stderr == "1 violation(s)\n"
+
+
+def test_validate_cli_syntax_error_names_file_and_line(run, tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(ROOT / "kb", kb)
+    with open(kb / "persons.ttl", "a", encoding="utf-8") as fh:
+        fh.write('\nperson:broken rdfs:label "unterminated .\n')
+    r = run("validate", kb=kb)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {kb / 'persons.ttl'}: Turtle syntax error: Parser error")
+    assert "line" in r.stderr and r.stderr.count("\n") == 1
