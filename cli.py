@@ -232,6 +232,24 @@ def line_of_succession(office: Annotated[str, typer.Argument(help="The office th
     render(_session(kb).line_of_succession(office, on), format)
 
 
+@app.command()
+@handle_errors
+def coverage(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+             since: Annotated[str, typer.Option("--since", help="Start of the period checked.")] = "1991-01-01",
+             all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Every office, not only heads of state, heads of government and chamber chairs.")] = False,
+             strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any gap is unexplained or any fact unsourced.")] = False,
+             format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """Per country and office: number of tenures, first and last dates, every gap (explained or not) and
+    every unsourced fact, so that missing data is visible.
+
+    Example: succession coverage --country Kyrgyzstan
+    """
+    ans = _session(kb).coverage(country, since, all_kinds)
+    render(ans, format)
+    if strict and (ans.unexplained or ans.unsourced):
+        raise typer.Exit(1)
+
+
 @app.command("queries")
 @handle_errors
 def list_named_queries(format: FormatOpt = "table") -> None:

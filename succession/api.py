@@ -221,6 +221,36 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                  "comment": r["comment"], "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("alternative-dates", office=office_iri).records()]
 
+    # ------------------------------------------------------------------ coverage
+
+    def coverage(self, country: str | None = None, since: str = "1991-01-01", all_kinds: bool = False) -> Answer:
+        from .coverage import MAIN_KINDS, coverage, unsourced
+
+        country_label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        start = parse_date(since, "since date")
+        covs = coverage(self.engine.select, since=start, country=country_label,
+                        kinds=None if all_kinds else MAIN_KINDS)
+        records = [{"country": c.country, "office": c.label, "office_iri": c.office, "kind": c.kind,
+                    "tenures": c.tenures, "first": c.first, "last": c.last,
+                    "gaps": f"{len(c.unexplained)} unexplained / {len(c.gaps)}",
+                    "gap_list": [{"from": g.start, "to": g.end, "explanation": g.explanation} for g in c.gaps]}
+                   for c in covs]
+        notes = []
+        for c in covs:
+            for g in c.gaps:
+                what = f"explained: {g.explanation}" if g.explained else "UNEXPLAINED"
+                notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
+        missing = unsourced(self.engine.select)
+        notes.append(f"Unsourced facts: {len(missing)}")
+        notes += [f"  {m}" for m in missing]
+        total = sum(len(c.unexplained) for c in covs)
+        notes.append(f"Unexplained gaps since {start}: {total}")
+        ans = Answer(f"Coverage since {start}" + (f" in {country_label}" if country_label else ""), records,
+                     ["country", "office", "kind", "tenures", "first", "last", "gaps"], notes)
+        ans.unexplained = total  # type: ignore[attr-defined]
+        ans.unsourced = len(missing)  # type: ignore[attr-defined]
+        return ans
+
     # ------------------------------------------------------------------ validation
 
     def validate(self) -> list:

@@ -31,6 +31,8 @@ COUNTRY_OF_FILE = {
     "uzbekistan": "Uzbekistan",
     "turkmenistan": "Turkmenistan",
 }
+# Later hand-offs that fill gaps in the first ones ("<country>-gaps.yaml")
+COUNTRY_OF_FILE.update({f"{c.lower()}-gaps": c for c in set(COUNTRY_OF_FILE.values())})
 KIND_FIX: dict[str, str] = {}
 MODE_FIX: dict[str, str] = {}
 # Offices with many seats whose hand-off file left seats empty: Jogorku Kenesh has 90 members since
@@ -105,6 +107,22 @@ class Curator:
 
         for p in data.get("persons") or []:
             iri = m.person_iri(p["id"])
+            if p["id"] in self.persons:
+                # defined by an earlier file: add what this file knows, keep the first label
+                first = self.persons[p["id"]]
+                if p.get("label") and p["label"] != first["label"]:
+                    self.b.add(iri, m.SKOS + "altLabel", m.lit(p["label"]))
+                for a in p.get("aliases") or []:
+                    if a and a != first["label"]:
+                        self.b.add(iri, m.SKOS + "altLabel", m.lit(a))
+                for n in p.get("names") or []:
+                    if n.get("text") and n.get("lang"):
+                        self.b.add(iri, m.SK + "name", m.lit(n["text"], lang=n["lang"]))
+                if p.get("wikidata") and not first.get("wikidata"):
+                    self.b.add(iri, m.SK + "wikidata", m.lit(p["wikidata"]))
+                    first["wikidata"] = p["wikidata"]
+                self.b.sources(iri, S(p.get("sources"), f"person {p['id']}"))
+                continue
             names = [(n["text"], n["lang"]) for n in p.get("names") or [] if n.get("text") and n.get("lang")]
             self.b.person(iri, p["label"], aliases=[a for a in p.get("aliases") or [] if a],
                           names=names, born=self._date(p.get("born"), tag, p["id"]),

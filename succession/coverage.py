@@ -1,0 +1,124 @@
+"""Coverage: per office, how many tenures, from when to when, and every period with no known holder.
+
+A gap is a period that no tenure may cover (dates of month or year precision count as the whole
+month or year, so only certain gaps are reported). A gap is *explained* when a recorded
+``sk:OfficeGap`` (office abolished, vacant, ...) overlaps it. Unsourced facts come from the
+missing-source check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PDate, today
+from .kb import QUERIES_DIR
+from .namespaces import sparql_prefixes
+
+MAIN_KINDS = ("head of state", "head of government", "chamber chair")
+
+_OFFICES = """
+SELECT ?office ?label ?kind ?country ?established ?abolished WHERE {
+  ?office a sk:Office ; rdfs:label ?label ; sk:officeKind/skos:prefLabel ?kind ;
+          sk:jurisdiction/sk:country/rdfs:label ?country .
+  OPTIONAL { ?office sk:established ?established }
+  OPTIONAL { ?office sk:abolished ?abolished }
+}"""
+_TENURES = """
+SELECT ?office ?start ?end WHERE { ?t a sk:Tenure ; sk:office ?office ; sk:start ?start . OPTIONAL { ?t sk:end ?end } }"""
+_GAPS = """
+SELECT ?office ?start ?end ?reason WHERE {
+  ?g a sk:OfficeGap ; sk:office ?office ; sk:start ?start ; sk:reason ?reason . OPTIONAL { ?g sk:end ?end } }"""
+
+
+@dataclass
+class Gap:
+    start: str
+    end: str
+    explanation: str | None = None
+
+    @property
+    def explained(self) -> bool:
+        return self.explanation is not None
+
+
+@dataclass
+class OfficeCoverage:
+    office: str
+    label: str
+    kind: str
+    country: str
+    tenures: int = 0
+    first: str | None = None
+    last: str | None = None
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def unexplained(self) -> list[Gap]:
+        return [g for g in self.gaps if not g.explained]
+
+
+def _fmt(bound: str) -> str:
+    return bound.rstrip("~")
+
+
+def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[str, ...] | None = MAIN_KINDS,
+             until: PDate | None = None) -> list[OfficeCoverage]:
+    """Coverage of every office (of the given kinds and country label) from ``since`` to ``until``."""
+    until = until or today()
+    pre = sparql_prefixes()
+    offices: dict[str, OfficeCoverage] = {}
+    limits: dict[str, tuple[PDate | None, PDate | None]] = {}
+    for r in select(pre + _OFFICES).rows:
+        kind = r["kind"].value
+        if kinds and kind not in kinds:
+            continue
+        if country and r["country"].value != country:
+            continue
+        iri = r["office"].value
+        offices[iri] = OfficeCoverage(iri, r["label"].value, kind, r["country"].value)
+        limits[iri] = (PDate(r["established"].value) if r["established"] is not None else None,
+                       PDate(r["abolished"].value) if r["abolished"] is not None else None)
+    spans: dict[str, list[tuple[PDate, PDate | None]]] = {k: [] for k in offices}
+    for r in select(pre + _TENURES).rows:
+        iri = r["office"].value
+        if iri in spans:
+            spans[iri].append((PDate(r["start"].value), PDate(r["end"].value) if r["end"] is not None else None))
+    explained: dict[str, list[tuple[PDate, PDate | None, str]]] = {k: [] for k in offices}
+    for r in select(pre + _GAPS).rows:
+        iri = r["office"].value
+        if iri in explained:
+            explained[iri].append((PDate(r["start"].value), PDate(r["end"].value) if r["end"] is not None else None,
+                                   r["reason"].value))
+    out = []
+    for iri, cov in sorted(offices.items(), key=lambda kv: (kv[1].country, kv[1].kind, kv[1].label)):
+        ts = sorted(spans[iri], key=lambda t: t[0].lo)
+        cov.tenures = len(ts)
+        if ts:
+            cov.first = ts[0][0].text
+            ends = [t[1] for t in ts]
+            cov.last = "open" if any(e is None for e in ends) else max(ends, key=lambda e: e.hi).text
+        established, abolished = limits[iri]
+        # only certain gaps: an office established "2000" may have been created on 31 December
+        lo = max(since.lo, established.hi) if established else since.lo
+        hi = min(until.hi, abolished.lo) if abolished else until.hi
+        covered = lo  # everything before this bound is (possibly) covered
+        holes: list[tuple[str, str]] = []
+        for start, end in ts:
+            if start.lo > covered and start.lo > lo:
+                holes.append((covered, min(start.lo, hi)))
+            covered = max(covered, end.hi if end else "9999")
+        if covered < hi:
+            holes.append((covered, hi))
+        for a, b in holes:
+            if a >= b:
+                continue
+            reason = next((why for s, e, why in explained[iri] if s.lo <= b and (e is None or e.hi >= a)), None)
+            cov.gaps.append(Gap(_fmt(a), _fmt(b), reason))
+        out.append(cov)
+    return out
+
+
+def unsourced(select) -> list[str]:
+    """Every fact with no source (the missing-source check)."""
+    text = (QUERIES_DIR / "checks" / "missing-source-violation.rq").read_text(encoding="utf-8")
+    return sorted(r["message"].value for r in select(text).rows)
