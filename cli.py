@@ -30,12 +30,13 @@ app = typer.Typer(
 KbOpt = Annotated[Optional[Path], typer.Option("--kb", help="Knowledge base folder (default: the project's kb/, or $SUCCESSION_KB).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json or csv.")]
 OnOpt = Annotated[Optional[str], typer.Option("--on", help="The date, YYYY-MM-DD (default: today).")]
+AsRecordedOpt = Annotated[Optional[str], typer.Option("--as-recorded", help="Answer from what the knowledge base had recorded by this date (YYYY-MM-DD or date-time).")]
 
 
-def _session(kb: Path | None):
+def _session(kb: Path | None, as_recorded: str | None = None):
     from succession.api import Succession
 
-    return Succession(kb or os.environ.get("SUCCESSION_KB") or None)
+    return Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded)
 
 
 def handle_errors(fn):
@@ -165,34 +166,34 @@ def parse_params(params: list[str] | None) -> dict[str, str]:
 @app.command("who-holds")
 @handle_errors
 def who_holds(office: Annotated[str, typer.Argument(help="Office: name, alias, Wikidata QID or IRI.")],
-              on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+              on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Who held OFFICE on a date (default today), with sources.
 
     Example: succession who-holds "Chairman of the Majlisi Milli" --on 2015-06-01
     """
-    render(_session(kb).who_holds(office, on), format)
+    render(_session(kb, as_recorded).who_holds(office, on), format)
 
 
 @app.command()
 @handle_errors
 def history(office: Annotated[str, typer.Argument(help="Office: name, alias, Wikidata QID or IRI.")],
-            format: FormatOpt = "table", kb: KbOpt = None) -> None:
+            format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """The succession chain of OFFICE: every holder, how each began and ended, gaps and departures from the rule.
 
     Example: succession history "President of Tajikistan"
     """
-    render(_session(kb).history(office), format)
+    render(_session(kb, as_recorded).history(office), format)
 
 
 @app.command()
 @handle_errors
 def person(name: Annotated[str, typer.Argument(help="Person: name, alias, transliteration, QID or IRI.")],
-           format: FormatOpt = "table", kb: KbOpt = None) -> None:
+           format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """A person's offices with dates, predecessors and successors, and their relatives.
 
     Example: succession person Rakhmonov
     """
-    ans = _session(kb).person(name)
+    ans = _session(kb, as_recorded).person(name)
     if format == "json":
         typer.echo(json.dumps({**ans.person, "tenures": ans.records}, ensure_ascii=False, indent=2))
         return
@@ -202,34 +203,92 @@ def person(name: Annotated[str, typer.Argument(help="Person: name, alias, transl
 @app.command()
 @handle_errors
 def offices(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
-            format: FormatOpt = "table", kb: KbOpt = None) -> None:
+            format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """The offices in the knowledge base, with kind, jurisdiction, body and number of tenures.
 
     Example: succession offices --country Tajikistan
     """
-    render(_session(kb).offices(country), format)
+    render(_session(kb, as_recorded).offices(country), format)
 
 
 @app.command()
 @handle_errors
 def current(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
-            on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+            on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Who holds every office on a date (default today), optionally in one country.
 
     Example: succession current --country Tajikistan
     """
-    render(_session(kb).current(country, on), format)
+    render(_session(kb, as_recorded).current(country, on), format)
 
 
 @app.command("line-of-succession")
 @handle_errors
 def line_of_succession(office: Annotated[str, typer.Argument(help="The office that would fall vacant.")],
-                       on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None) -> None:
+                       on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Who would act if OFFICE fell vacant on a date: the rules in force, in order, and their holders.
 
     Example: succession line-of-succession "President of Tajikistan" --on 2020-05-01
     """
-    render(_session(kb).line_of_succession(office, on), format)
+    render(_session(kb, as_recorded).line_of_succession(office, on), format)
+
+
+@app.command()
+@handle_errors
+def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+            format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Successions and posts that stay inside a family: hereditary successions (Brownlee 2007), relatives of
+    the sitting head of state in the first-in-line office, and relatives holding office, with kinship paths.
+
+    Example: succession dynasty --country Tajikistan
+    """
+    parts = _session(kb, as_recorded).dynasty(country)
+    if format == "json":
+        typer.echo(json.dumps({k: v.records for k, v in parts.items()}, ensure_ascii=False, indent=2))
+        return
+    for i, ans in enumerate(parts.values()):
+        if i:
+            typer.echo("")
+        render(ans, format)
+        if format == "table" and not ans.records:
+            typer.echo("  (none recorded)")
+
+
+@app.command()
+@handle_errors
+def claims(person: Annotated[Optional[str], typer.Option("--person", help="Only claims about this person.")] = None,
+           format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Reported expectations and rumours, kept apart from facts, and the tenure that settled each.
+
+    Example: succession claims --person "Rustam Emomali"
+    """
+    render(_session(kb, as_recorded).claims(person), format)
+
+
+@app.command()
+@handle_errors
+def search(text: Annotated[str, typer.Argument(help="A name in any script or transliteration.")],
+           limit: Annotated[int, typer.Option("--limit", help="At most this many people.")] = 10,
+           format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Find people by any spelling or script, ranked, with the most senior office each held.
+
+    Example: succession search Рахмонов
+    """
+    if limit < 1:
+        raise InputError("--limit must be at least 1")
+    render(_session(kb, as_recorded).search(text, limit), format)
+
+
+@app.command()
+@handle_errors
+def stats(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+          all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Every office, not only heads of state, heads of government and chamber chairs.")] = False,
+          format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Tenure statistics per office (Archigos-style): tenures, acting ones, median and longest stay, exits.
+
+    Example: succession stats --country Kyrgyzstan
+    """
+    render(_session(kb, as_recorded).stats(country, all_kinds), format)
 
 
 @app.command()
@@ -443,6 +502,27 @@ def relate(person: Annotated[str, typer.Argument(help="The first person.")],
     """
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).relate(person, relation, relative, source=src, dry_run=dry_run))
+
+
+@app.command("add-claim")
+@handle_errors
+def add_claim(person: Annotated[str, typer.Argument(help="Who is expected to take the office.")],
+              office: Annotated[str, typer.Argument(help="The office they are expected to take.")],
+              statement: Annotated[str, typer.Option("--statement", help="What was reported, in a sentence.")],
+              claimant: Annotated[str, typer.Option("--claimant", help="Who said it (outlet, analyst, official).")],
+              date: Annotated[str, typer.Option("--date", help="When it was said.")],
+              stage: Annotated[str, typer.Option("--stage", help="rumoured, announced, decreed or in-office.")] = "rumoured",
+              confidence: Annotated[str, typer.Option("--confidence", help="0 to 1: how firm the report is.")] = "0.5",
+              source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+              published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a claim (a reported expectation or rumour), kept apart from facts; a later `appoint` of that
+    person to that office settles it.
+
+    Example: succession add-claim "Rustam Emomali" "President of Tajikistan" --statement "Analysts expect him to succeed his father" --claimant "The Diplomat" --date 2025-05 --confidence 0.7 --source https://thediplomat.com/2025/05/why-did-the-mayor-of-dushanbe-meet-with-russian-president-putin/
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_claim(person, office, statement=statement, claimant=claimant, date=date, stage=stage,
+                                 confidence=confidence, source=src, dry_run=dry_run))
 
 
 @app.command()

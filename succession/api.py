@@ -37,8 +37,10 @@ class Answer:
 class Succession:
     """A knowledge base and everything one can ask of it."""
 
-    def __init__(self, kb_dir: str | Path | None = None) -> None:
-        self.kb = KnowledgeBase(kb_dir)
+    def __init__(self, kb_dir: str | Path | None = None, as_recorded: str | None = None) -> None:
+        if as_recorded:
+            as_recorded = _recorded_cutoff(as_recorded)
+        self.kb = KnowledgeBase(kb_dir, as_recorded=as_recorded)
         self.engine = LocalEngine(self.kb)
         self.resolver = Resolver(self.engine)
 
@@ -221,6 +223,66 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                  "comment": r["comment"], "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("alternative-dates", office=office_iri).records()]
 
+    # ------------------------------------------------------------------ family, claims, names, statistics
+
+    def dynasty(self, country: str | None = None) -> dict[str, Answer]:
+        from .dynasty import dynasty
+
+        label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        d = dynasty(lambda text: self.engine.select(text), label)
+        where = f" in {label}" if label else ""
+        return {
+            "hereditary": Answer(f"Successions inside a family{where} (hereditary: Brownlee 2007, head of state "
+                                 "succeeded by a blood relative or spouse)", d["hereditary"],
+                                 ["office", "date", "predecessor", "successor", "kinship", "hereditary_head_of_state"]),
+            "first_in_line": Answer(f"Relatives of the sitting (or the previous) head of state in the first-in-line office{where}",
+                                    d["first_in_line"], ["head_of_state", "relative_of", "relative", "kinship", "office", "from",
+                                                        "to"]),
+            "in_office": Answer(f"Relatives of heads of state holding office during their rule{where}", d["in_office"],
+                                ["head_of_state", "relative", "kinship", "via", "office", "start", "end"]),
+        }
+
+    def claims(self, person: str | None = None) -> Answer:
+        params = {"person": self.resolver.resolve("person", person)} if person else {}
+        res = self.run_query_iri("claims", **params)
+        records = [{"person": r["personLabel"], "office": r["officeLabel"], "statement": r["statement"],
+                    "claimant": r["claimant"], "date": r["date"], "stage": r["stage"],
+                    "confidence": r["confidence"], "settled_by": r["settledBy"], "settled_on": r["settledStart"],
+                    "claim_iri": r["claim"], "sources": split_sources(r["sources"])} for r in res.records()]
+        return Answer("Claims (reported expectations, not facts)", records,
+                      ["person", "office", "claimant", "date", "stage", "confidence", "settled_on", "sources"],
+                      [f"{r['person']}: \"{r['statement']}\"" for r in records])
+
+    def search(self, text: str, limit: int = 10) -> Answer:
+        from .search import search
+
+        hits = search(self.resolver, text, limit)
+        offices = self._senior_office()
+        records = [{"person": h.label, "person_iri": h.iri, "matched": h.matched, "score": h.score,
+                    "office": offices.get(h.iri)} for h in hits]
+        return Answer(f"People matching {text!r}", records, ["person", "matched", "score", "office"])
+
+    def _senior_office(self) -> dict[str, str]:
+        rank = {"head of state": 3, "head of government": 2, "chamber chair": 1}
+        text = sparql_prefixes() + """
+SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?start ;
+  sk:office ?o . ?o rdfs:label ?label ; sk:officeKind/skos:prefLabel ?kind }"""
+        best: dict[str, tuple] = {}
+        for r in self.engine.select(text).rows:
+            k = (rank.get(r["kind"].value, 0), r["start"].value)
+            if r["p"].value not in best or k > best[r["p"].value][0]:
+                best[r["p"].value] = (k, r["label"].value)
+        return {p: v[1] for p, v in best.items()}
+
+    def stats(self, country: str | None = None, all_kinds: bool = False) -> Answer:
+        from .stats import tenure_stats
+
+        label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        records = tenure_stats(self.engine.select, label, all_kinds)
+        return Answer("Tenure statistics" + (f" in {label}" if label else ""), records,
+                      ["country", "office", "tenures", "acting", "median_years", "longest", "longest_years",
+                       "exits"])
+
     # ------------------------------------------------------------------ coverage
 
     def coverage(self, country: str | None = None, since: str = "1991-01-01", all_kinds: bool = False) -> Answer:
@@ -257,6 +319,16 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         from .validate import validate_kb
 
         return validate_kb(self.kb)
+
+
+def _recorded_cutoff(value: str) -> str:
+    """An --as-recorded value: a date (end of that day, UTC) or a date-time."""
+    import re as _re
+
+    text = value.strip()
+    if _re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?", text):
+        return text if text.endswith("Z") else text + "Z"
+    return parse_date(text, "--as-recorded date", day_only=True).text
 
 
 def _covers(start: str | None, end: str | None, day: PDate) -> bool:

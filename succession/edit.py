@@ -143,6 +143,8 @@ class Editor:
 
     def run(self, build, *, dry_run: bool = False) -> EditResult:
         """Compute ``build()`` under the write lock, validate the result, write it atomically."""
+        if self.kb.as_recorded:
+            raise InputError("--as-recorded is a read-only view of the past; edits apply to the present")
         with self.kb.writing():
             self.s.resolver._entries = None
             self.s.resolver._prominence = None
@@ -256,6 +258,13 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
             b.event(m.event_iri(o, day, p), office=o, date=day, incoming=new, outgoing=outgoing,
                     mode=m.mode_iri(mode) if mode else None, legal_basis=legal, sources=[src],
                     recorded=self.recorded)
+            for row in self._select("""
+SELECT ?person ?office ?claim WHERE {
+  ?claim a sk:Claim ; sk:person ?person ; sk:expectedOffice ?office .
+  FILTER NOT EXISTS { ?claim sk:settledBy ?any }
+}""", person=N(p), office=N(o)):
+                b.add(row["claim"].value, SK + "settledBy", new)
+                cs.summary.append(f"Settles the claim <{row['claim'].value}>.")
             cs.add(b.triples)
             cs.summary.append(f"Recorded: {plabel} {'acting ' if acting else ''}{olabel} from {day}{closed_note}.")
             return cs
@@ -432,6 +441,34 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
 
         return self.run(build, dry_run=dry_run)
 
+    # ------------------------------------------------------------------ claims
+
+    def add_claim(self, person: str, office: str, *, statement: str, claimant: str, date: str, stage: str,
+                  confidence: str, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        text = clean_text(statement, "statement")
+        who = clean_text(claimant, "claimant")
+        when = parse_date(date, "claim date")
+        if stage not in m.CLAIM_STAGES:
+            raise InputError(f"invalid stage {stage!r}: expected one of {', '.join(m.CLAIM_STAGES)}")
+        if not re.fullmatch(r"(0(\.\d{1,3})?|1(\.0{1,3})?)", confidence or ""):
+            raise InputError(f"invalid confidence {confidence!r}: expected a number from 0 to 1, e.g. 0.7")
+
+        def build() -> ChangeSet:
+            p = self._resolve_existing("person", person)
+            o = self._resolve_existing("office", office)
+            b = m.Builder()
+            src = self._source(b, source)
+            iri = m.claim_iri(p, o, when, who, text)
+            b.claim(iri, person=p, office=o, statement=text, claimant=who, date=when, stage=stage,
+                    confidence=confidence, sources=[src], recorded=None if self._exists(iri) else self.recorded)
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded claim <{iri}> ({stage}, confidence {confidence}); it is not a fact "
+                              "and no fact query reads it.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     # ------------------------------------------------------------------ corrections
 
     TENURE_FIELDS = {"start": SK + "start", "end": SK + "end", "acting": SK + "acting", "mode": SK + "entryMode",
@@ -515,9 +552,9 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
         b.add(iri, TYPE, SK + "Correction")
         b.add(iri, SK + "about", subject)
         b.add(iri, SK + "property", prop)
-        if old_text:
-            b.add(iri, SK + "oldValue", m.lit(old_text))
-        b.add(iri, SK + "newValue", m.lit(new_obj.value))
+        for t in old:  # the old and new terms themselves, so that --as-recorded can undo the change
+            b.add(iri, SK + "oldValue", t.object)
+        b.add(iri, SK + "newValue", new_obj)
         b.add(iri, SK + "recordedAt", self.recorded)
         b.add(iri, RDFS + "comment", m.lit(note) if note else None)
         b.sources(iri, [src])

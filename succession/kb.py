@@ -70,8 +70,9 @@ def _fsync_dir(path: Path) -> None:
 class KnowledgeBase:
     """A knowledge-base folder: its files, its lock, its transactions, and a loaded store."""
 
-    def __init__(self, directory: str | Path | None = None) -> None:
+    def __init__(self, directory: str | Path | None = None, as_recorded: str | None = None) -> None:
         self.dir = Path(directory) if directory is not None else DEFAULT_KB_DIR
+        self.as_recorded = as_recorded
         self._store: ox.Store | None = None
         self._writing = False
 
@@ -163,6 +164,8 @@ class KnowledgeBase:
         """The loaded store (ontology graph + one named graph per Turtle file), cached per object."""
         if self._store is None:
             self._store = self._load()
+            if self.as_recorded:
+                self._store = rewind(self._store, self.as_recorded)
         return self._store
 
     def reload(self) -> ox.Store:
@@ -206,3 +209,58 @@ def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode) -> None:
         raise KBLoadError(f"{path}: Turtle syntax error: {msg}") from None
     except (OSError, ValueError) as exc:
         raise KBLoadError(f"{path}: cannot read: {exc}") from None
+
+
+_SK = "https://w3id.org/succession-kb/ontology#"
+
+
+def rewind(store: ox.Store, when: str) -> ox.Store:
+    """The knowledge base as it was recorded at ``when`` (an ISO date or date-time, UTC).
+
+    Nodes recorded later (``sk:recordedAt``) are dropped with every link to them; a tenure closed by a
+    later succession event gets its end and exit reason back off; a later correction is undone
+    (its ``sk:oldValue`` restored). Curated nodes carry the time the curation was recorded.
+    """
+    recorded = ox.NamedNode(_SK + "recordedAt")
+    cutoff = when if "T" in when else when + "T23:59:59Z"
+    later: set = set()
+    for q in store.quads_for_pattern(None, recorded, None):
+        if q.object.value > cutoff:
+            later.add(q.subject)
+    out = ox.Store()
+    drop: set = set()
+    corrections = []
+    for node in later:
+        types = {q.object.value for q in store.quads_for_pattern(node, ox.NamedNode(RDF_TYPE), None)}
+        if _SK + "SuccessionEvent" in types:
+            date = next((q.object for q in store.quads_for_pattern(node, ox.NamedNode(_SK + "date"), None)), None)
+            for q in store.quads_for_pattern(node, ox.NamedNode(_SK + "outgoing"), None):
+                old = q.object
+                if old in later:
+                    continue
+                for prop in ("end", "exitReason"):
+                    for e in store.quads_for_pattern(old, ox.NamedNode(_SK + prop), None):
+                        if prop == "exitReason" or (date is not None and e.object.value == date.value):
+                            drop.add(e.triple)
+        if _SK + "Correction" in types:
+            corrections.append(node)
+    restore = []
+    for node in corrections:
+        about, prop, new, old = (_one(store, node, p) for p in ("about", "property", "newValue", "oldValue"))
+        if about is None or prop is None or new is None:
+            continue
+        for q in store.quads_for_pattern(about, prop, None):
+            if q.object.value == new.value:
+                drop.add(q.triple)
+        if old is not None:
+            restore.append(ox.Quad(about, prop, old))
+    out.extend(q for q in store if q.subject not in later and q.object not in later and q.triple not in drop)
+    out.extend(restore)
+    return out
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _one(store: ox.Store, node, prop: str):
+    return next((q.object for q in store.quads_for_pattern(node, ox.NamedNode(_SK + prop), None)), None)

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from .dates import PDate
 from .names import fold
-from .namespaces import DCTERMS, EXIT, ID, KIN, KIND, MODE, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, XSD
+from .namespaces import DCTERMS, EXIT, ID, KIN, KIND, MODE, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, STAGE, XSD
 
 Triple = ox.Triple
 
@@ -30,6 +30,7 @@ OFFICE_KINDS = ("head-of-state", "head-of-government", "chamber-chair", "mayor",
 # child-of is the stored direction of parent/child; parent-of is turned round when recorded.
 KINSHIPS = ("child-of", "parent-of", "spouse-of", "sibling-of", "in-law-of", "grandchild-of", "nephew-or-niece-of")
 SYMMETRIC_KINSHIPS = ("spouse-of", "sibling-of", "in-law-of")
+CLAIM_STAGES = ("rumoured", "announced", "decreed", "in-office")
 
 
 def N(iri: str) -> ox.NamedNode:
@@ -119,6 +120,15 @@ def departure_iri(office: str, date: PDate) -> str:
 def correction_iri(subject: str, prop: str, new_value: str, recorded: str) -> str:
     h = hashlib.sha1("\x1f".join((subject, prop, new_value, recorded)).encode("utf-8")).hexdigest()[:16]
     return f"{ID}correction/{h}"
+
+
+def claim_iri(person: str, office: str, date: PDate, claimant: str, statement: str) -> str:
+    h = hashlib.sha1("\x1f".join((claimant, statement)).encode("utf-8")).hexdigest()[:10]
+    return f"{ID}claim/{local(person, 'person')}/{local(office, 'office')}/{date.text}-{h}"
+
+
+def stage_iri(name: str) -> str:
+    return STAGE + name
 
 
 def mode_iri(name: str) -> str:
@@ -292,6 +302,19 @@ class Builder:
         self.add(iri, SK + "start", date_lit(start))
         self.add(iri, SK + "end", date_lit(end) if end else None)
         self.add(iri, SK + "reason", lit(reason))
+        self.sources(iri, sources)
+
+    def claim(self, iri: str, *, person: str, office: str, statement: str, claimant: str, date: PDate,
+              stage: str, confidence: str, sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
+        self.add(iri, RDF + "type", SK + "Claim")
+        self.add(iri, SK + "person", person)
+        self.add(iri, SK + "expectedOffice", office)
+        self.add(iri, RDFS + "comment", lit(statement))
+        self.add(iri, SK + "claimant", lit(claimant))
+        self.add(iri, SK + "date", date_lit(date))
+        self.add(iri, SK + "stage", stage_iri(stage))
+        self.add(iri, SK + "confidence", lit(confidence, XSD + "decimal"))
+        self.add(iri, SK + "recordedAt", recorded)
         self.sources(iri, sources)
 
     def alt_date(self, about: str, prop: str, date: PDate, note: str | None, sources: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ MODE = BASE + "ontology/mode#"
 EXIT = BASE + "ontology/exit#"
 KIND = BASE + "ontology/kind#"
 KIN = BASE + "ontology/kin#"
+STAGE = BASE + "ontology/stage#"
 ID = BASE + "id/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -26,6 +27,7 @@ PREFIXES: dict[str, str] = {
     "exit": EXIT,
     "kind": KIND,
     "kin": KIN,
+    "stage": STAGE,
     "id": ID,
     "person": ID + "person/",
     "office": ID + "office/",

@@ -10,7 +10,7 @@ from succession.queries import list_queries
 SAMPLE = {"office": "President of Tajikistan", "person": "Emomali Rahmon", "country": "Tajikistan",
           "date": "2020-05-01", "string": "x", "integer": "1", "iri": "https://example.org/x"}
 OVERRIDES = {"rule-departures": {"office": "President of Turkmenistan"},
-             "family-successions": {"country": "Turkmenistan"}}
+             "family-successions": {"country": "Turkmenistan"}, "claims": {"person": "Rustam Emomali"}}
 
 
 @pytest.fixture(scope="module")
