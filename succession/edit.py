@@ -146,8 +146,7 @@ class Editor:
         if self.kb.as_recorded:
             raise InputError("--as-recorded is a read-only view of the past; edits apply to the present")
         with self.kb.writing():
-            self.s.resolver._entries = None
-            self.s.resolver._prominence = None
+            self.s.resolver.reset()
             store = self._store()
             existing = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
             changes: ChangeSet = build().normalised(existing)

@@ -60,6 +60,13 @@ class LocalEngine:
     def select(self, text: str, bindings: Mapping[str, Term] | None = None) -> Result:
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
+            return self._select(text, subs)
+        except (OSError, RuntimeError):  # a damaged on-disk index: drop it and answer from the Turtle files
+            self.kb.drop_cache()
+            return self._select(text, subs)
+
+    def _select(self, text: str, subs: dict) -> Result:
+        try:
             solutions = self.store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None

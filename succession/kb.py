@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
 import signal
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,10 +38,14 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 
 ONTOLOGY_GRAPH = ox.NamedNode("urn:succession-kb:graph:ontology")
 FILE_GRAPH_PREFIX = "urn:succession-kb:file:"
+_SENTINEL = ox.NamedNode("urn:succession-kb:cache-key")
 
 LOCK_NAME = ".lock"
 TXN_NAME = ".txn"
 COMMIT_NAME = "COMMIT"
+CACHE_NAME = ".cache"
+# Below this many bytes of Turtle, parsing into memory (~30 ms) is as fast as opening a disk index.
+CACHE_MIN_BYTES = 256 * 1024
 
 
 def file_graph(name: str) -> ox.NamedNode:
@@ -184,11 +190,78 @@ class KnowledgeBase:
             return self._read_all()
 
     def _read_all(self) -> ox.Store:
+        if not self._writing:
+            cached = self._cached_store()
+            if cached is not None:
+                return cached
         store = ox.Store()
         _load_file(store, ONTOLOGY_DIR / "succession.ttl", ONTOLOGY_GRAPH)
         for path in self.turtle_files():
             _load_file(store, path, file_graph(path.name))
         return store
+
+    # ------------------------------------------------------------------ on-disk index
+
+    def _cache_mode(self) -> str:
+        return os.environ.get("SUCCESSION_CACHE", "auto")
+
+    def content_key(self, files: list[Path]) -> str:
+        """A digest of the ontology and every Turtle file's name and bytes: the cache is keyed on
+        content, so a file edited by hand (or restored by git) is always seen."""
+        h = hashlib.blake2b(digest_size=16)
+        for path in [ONTOLOGY_DIR / "succession.ttl", *files]:
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        return h.hexdigest()
+
+    def _cached_store(self) -> ox.Store | None:
+        """An Oxigraph on-disk index of the files, opened read-only; built when missing, rebuilt
+        when the files changed or the index is damaged. None when caching does not pay or is off."""
+        mode = self._cache_mode()
+        if mode == "off":
+            return None
+        files = self.turtle_files()
+        if mode == "auto" and sum(p.stat().st_size for p in files) < CACHE_MIN_BYTES:
+            return None
+        key = self.content_key(files)
+        root = self.dir / CACHE_NAME
+        target = root / key
+        if target.is_dir():
+            try:
+                opened = ox.Store.read_only(str(target))
+                if ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL) in opened:
+                    return opened
+            except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
+                pass
+            shutil.rmtree(target, ignore_errors=True)  # damaged or foreign: never trusted, rebuilt below
+        try:
+            root.mkdir(exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+        except OSError:
+            return None  # read-only folder: parse into memory instead
+        try:
+            builder = ox.Store(str(tmp))
+            _load_file(builder, ONTOLOGY_DIR / "succession.ttl", ONTOLOGY_GRAPH, bulk=True)
+            for path in files:
+                _load_file(builder, path, file_graph(path.name), bulk=True)
+            builder.add(ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL))
+            builder.flush()
+            del builder
+            try:
+                os.rename(tmp, target)
+            except OSError:  # another process finished first: use theirs
+                shutil.rmtree(tmp, ignore_errors=True)
+            for old in root.iterdir():
+                if old.name != key and not old.name.startswith("build-"):
+                    shutil.rmtree(old, ignore_errors=True)
+            return ox.Store.read_only(str(target))
+        except Exception:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    def drop_cache(self) -> None:
+        """Forget the on-disk index (it failed mid-query); the next read rebuilds it."""
+        self._store = None
+        shutil.rmtree(self.dir / CACHE_NAME, ignore_errors=True)
 
     def file_triples(self) -> dict[str, set[ox.Triple]]:
         """Triples of each Turtle file of the loaded store, by file name."""
@@ -201,9 +274,12 @@ class KnowledgeBase:
         return out
 
 
-def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode) -> None:
+def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode, bulk: bool = False) -> None:
     try:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+        if bulk:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+        else:
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
     except SyntaxError as exc:
         msg = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise KBLoadError(f"{path}: Turtle syntax error: {msg}") from None

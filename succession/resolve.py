@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
 from .errors import AmbiguousError, NotFoundError
 from .names import key, phonetic
 from .namespaces import ID, SK
@@ -47,6 +49,21 @@ class Entry:
     names: set[str] = field(default_factory=set)
 
 
+_QUICK_QUERY = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?q ?class ?node ?label WHERE {
+  ?node a ?class ; rdfs:label ?label ; rdfs:label|skos:altLabel|sk:name ?name .
+  FILTER(LCASE(STR(?name)) = ?q)
+}"""
+
+
+def _is_surname_only(text: str) -> bool:
+    """One word may be a surname shared by several people; those go through the ranked path."""
+    return len(text.split()) < 2
+
+
 _PROMINENCE_QUERY = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>
 SELECT DISTINCT ?person ?kind WHERE { ?t a sk:Tenure ; sk:holder ?person ; sk:office/sk:officeKind ?kind }
@@ -65,6 +82,13 @@ class Resolver:
         self.engine = engine
         self._entries: dict[str, dict[str, Entry]] | None = None
         self._prominence: dict[str, int] | None = None
+        self._known: dict[str, str] = {}  # labels of nodes resolved without the full index
+
+    def reset(self) -> None:
+        """Forget everything learnt from the graph (after an edit)."""
+        self._entries = None
+        self._prominence = None
+        self._known = {}
 
     def prominence(self, iri: str) -> int:
         """How senior the highest office a person held: a bare surname ("Karimov", "Rakhmonov")
@@ -106,6 +130,8 @@ class Resolver:
         return self._entries.get(kind, {})
 
     def label(self, kind: str, iri: str) -> str:
+        if iri in self._known:
+            return self._known[iri]
         entry = self.entries(kind).get(iri)
         return entry.label if entry else iri
 
@@ -113,11 +139,29 @@ class Resolver:
         """The IRI of the one node of ``kind`` that ``text`` names, or a one-line error."""
         return self.resolve_entry(kind, text).iri
 
+    def _quick(self, kind: str, query: str) -> Entry | None:
+        """Most look-ups name a node exactly (label or alias, any case): one indexed query answers
+        them without building the whole name index."""
+        if self._entries is not None or not query:
+            return None
+        rows = self.engine.select(_QUICK_QUERY, {"q": ox.Literal(query.casefold()),
+                                                 "class": ox.NamedNode(KIND_CLASS.get(kind, KIND_CLASS["place"]))}).rows
+        nodes = {r["node"].value: r["label"].value for r in rows}
+        if len(nodes) == 1:
+            iri, label = next(iter(nodes.items()))
+            self._known[iri] = label
+            return Entry(iri, label, {query})
+        return None
+
     def resolve_entry(self, kind: str, text: str) -> Entry:
-        entries = self.entries(kind)
         query = (text or "").strip()
         if not query:
             raise NotFoundError(f"empty {kind} name")
+        if kind in ("office", "country", "body") or (kind == "person" and not _is_surname_only(query)):
+            quick = self._quick(kind, query)
+            if quick is not None:
+                return quick
+        entries = self.entries(kind)
         if query in entries:
             return entries[query]
         if re.fullmatch(r"[Qq][1-9]\d*", query):
