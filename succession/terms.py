@@ -53,5 +53,7 @@ def rdflib_graph(triples: Iterable[ox.Triple]) -> rdflib.Graph:
 
 
 def serialize_turtle(triples: Iterable[ox.Triple]) -> str:
-    """Deterministic Turtle: rdflib's sorted 'longturtle' with the project prefixes."""
-    return rdflib_graph(triples).serialize(format="longturtle")
+    """Deterministic, sorted Turtle (see succession/turtle.py)."""
+    from .turtle import serialize
+
+    return serialize(triples)

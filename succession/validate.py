@@ -41,8 +41,8 @@ def run_checks(select) -> list[Violation]:
     return sorted(set(out))
 
 
-def run_shapes(triples: Iterable[ox.Triple]) -> list[Violation]:
-    """SHACL-validate the given triples (knowledge base + ontology)."""
+def run_shapes(triples: Iterable[ox.Triple], focus: list | None = None) -> list[Violation]:
+    """SHACL-validate the given triples (knowledge base + ontology); only ``focus`` nodes if given."""
     import pyshacl
     import rdflib
 
@@ -50,8 +50,11 @@ def run_shapes(triples: Iterable[ox.Triple]) -> list[Violation]:
 
     data = rdflib_graph(triples)
     shapes = rdflib.Graph().parse(SHAPES_PATH, format="turtle")
+    if focus is not None and not focus:
+        return []
+    focus_iris = [rdflib.URIRef(n.value) for n in focus] if focus is not None else None
     _conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
-                                                advanced=True, allow_warnings=True)
+                                                advanced=True, allow_warnings=True, focus_nodes=focus_iris)
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     out: list[Violation] = []
     for res in report.subjects(rdflib.RDF.type, sh.ValidationResult):
@@ -75,16 +78,21 @@ def _short(term) -> str:
     return value
 
 
-def validate_store(store: ox.Store) -> list[Violation]:
-    """Shapes + checks over everything in ``store`` (all graphs)."""
+def select_on(store: ox.Store):
+    """A ``select(text) -> Result`` over every graph of ``store``."""
 
     def select(text: str) -> Result:
         sols = store.query(text, use_default_graph_as_union=True)
         cols = [v.value for v in sols.variables]
         return Result(cols, [{c: s[c] for c in cols} for s in sols])
 
+    return select
+
+
+def validate_store(store: ox.Store) -> list[Violation]:
+    """Shapes + checks over everything in ``store`` (all graphs)."""
     triples = {q.triple for q in store}
-    return run_shapes(triples) + run_checks(select)
+    return run_shapes(triples) + run_checks(select_on(store))
 
 
 def validate_kb(kb: KnowledgeBase) -> list[Violation]:

@@ -1,0 +1,88 @@
+"""Synthetic knowledge bases shaped like kb/: countries, offices, persons, chains of tenures with
+dates, predecessor/successor links, succession events, family relations, rules and sources.
+
+Usage: python benchmarks/generate.py SIZE OUT_DIR   (SIZE: approximate number of triples)
+The output uses the same IRIs, classes and file layout as kb/, so every command runs on it.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from succession import model as m  # noqa: E402
+from succession.dates import PDate  # noqa: E402
+from succession.layout import partition  # noqa: E402
+
+TRIPLES_PER_TENURE = 25  # tenure + event + its share of persons, sources, offices, relations
+
+
+def generate(size: int, out: Path, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    b = m.Builder()
+    recorded = m.lit("2026-01-01T00:00:00Z", m.XSD + "dateTime")
+    n_tenures = max(50, size // TRIPLES_PER_TENURE)
+    n_offices = max(5, n_tenures // 40)
+    n_countries = max(1, n_offices // 50)
+    sources = [b.source(f"https://example.org/source/{i}", f"Source {i}", "Example Wire", PDate("2020-01-01"))
+               for i in range(max(10, n_tenures // 4))]
+    countries = []
+    for c in range(n_countries):
+        iri = m.place_iri(f"country-{c}")
+        b.place(iri, f"Country {c}", iri, True)
+        countries.append(iri)
+    offices = []
+    for o in range(n_offices):
+        iri = m.office_iri(f"office-{o}")
+        kind = ("head-of-state", "chamber-chair", "head-of-government", "mayor")[o % 4]
+        b.office(iri, f"Office {o}", kind=kind, jurisdiction=countries[o % n_countries], seats=1,
+                 aliases=[f"Post number {o}"], sources=[rng.choice(sources)], recorded=recorded)
+        offices.append(iri)
+    persons = []
+    for p in range(n_tenures // 2):
+        iri = m.person_iri(f"person-{p}")
+        b.person(iri, f"Person {p}", aliases=[f"P. {p}", f"Persona {p}"], born=PDate(f"{1930 + p % 50}"),
+                 sources=[rng.choice(sources)], recorded=recorded)
+        persons.append(iri)
+    per_office = n_tenures // n_offices
+    for o, office in enumerate(offices):
+        prev = None
+        year = 1950
+        for _ in range(per_office):
+            start = prev[1] if prev else PDate(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+            year = int(start.text[:4]) + rng.randint(1, 3)
+            end = PDate(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+            holder = rng.choice(persons)
+            t = m.tenure_iri(office, holder, start, False)
+            last = _ == per_office - 1
+            b.tenure(t, person=holder, office=office, start=start, end=None if last else end, acting=False,
+                     entry_mode="appointment", exit_reason=None if last else "succeeded",
+                     sources=[rng.choice(sources)], recorded=recorded)
+            b.event(m.event_iri(office, start, holder), office=office, date=start, incoming=t,
+                    outgoing=prev[0] if prev else None, mode=m.mode_iri("appointment"),
+                    sources=[rng.choice(sources)], recorded=recorded)
+            if prev:
+                b.link(prev[0], t)
+            prev = (t, end)
+    for r in range(len(persons) // 4):
+        a, z = rng.sample(persons, 2)
+        b.relation(m.relation_iri(a, "child-of", z), person=a, kinship="child-of", relative=z,
+                   sources=[rng.choice(sources)], recorded=recorded)
+    for o in range(0, n_offices - 1, 4):
+        b.rule(m.rule_iri(offices[o], 1, offices[o + 1], PDate("1950")), vacant=offices[o], acting_office=offices[o + 1],
+               order=1, start=PDate("1950"), end=None, legal_basis="Constitution, art. 1", sources=[sources[0]],
+               recorded=recorded)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, triples in partition(b.triples).items():
+        # benchmark data need not be sorted for git; pyoxigraph writes 1M triples in about a second
+        (out / name).write_bytes(ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.TURTLE,
+                                              prefixes={"sk": m.SK, "xsd": m.XSD}))
+
+
+if __name__ == "__main__":
+    generate(int(sys.argv[1]), Path(sys.argv[2]))
