@@ -31,10 +31,28 @@ OnOpt = Annotated[Optional[str], typer.Option("--on", help="The date, YYYY-MM-DD
 AsRecordedOpt = Annotated[Optional[str], typer.Option("--as-recorded", help="Answer from what the knowledge base had recorded by this date (YYYY-MM-DD or date-time).")]
 
 
+SERVER: dict[str, str | None] = {"endpoint": None, "update_endpoint": None, "graph": None}
+
+
+@app.callback()
+def main_options(
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", envvar="SUCCESSION_ENDPOINT", help="Run against this SPARQL 1.1 query endpoint instead of kb/.")] = None,
+    update_endpoint: Annotated[Optional[str], typer.Option("--update-endpoint", envvar="SUCCESSION_UPDATE_ENDPOINT", help="SPARQL 1.1 update endpoint (default: next to the query endpoint).")] = None,
+    graph: Annotated[Optional[str], typer.Option("--graph", envvar="SUCCESSION_GRAPH", help="Named graph on the server (default: the default graph).")] = None,
+) -> None:
+    """Who holds power in Central Asia, who held it before, and who is next in line.
+
+    Every command reads kb/ (or --kb DIR); with --endpoint URL it reads and edits a shared SPARQL server.
+    Credentials: $SUCCESSION_ENDPOINT_USER/$SUCCESSION_ENDPOINT_PASSWORD or $SUCCESSION_ENDPOINT_TOKEN.
+    """
+    SERVER.update(endpoint=endpoint, update_endpoint=update_endpoint, graph=graph)
+
+
 def _session(kb: Path | None, as_recorded: str | None = None):
     from succession.api import Succession
 
-    return Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded)
+    return Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
+                      endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"], graph=SERVER["graph"])
 
 
 def handle_errors(fn):
@@ -543,6 +561,76 @@ def correct(person: Annotated[str, typer.Argument(help="The person (or the holde
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).correct(person, field_name.strip(), value, office=office, start=start, reason=reason,
                                source=src, dry_run=dry_run))
+
+
+# ---------------------------------------------------------------------------------- sharing
+
+
+@app.command()
+@handle_errors
+def push(endpoint: Annotated[str, typer.Option("--to", help="SPARQL query endpoint of the server, e.g. http://127.0.0.1:7878/query.")],
+         update_endpoint: Annotated[Optional[str], typer.Option("--update-to", help="SPARQL update endpoint (default: next to --to).")] = None,
+         graph: Annotated[Optional[str], typer.Option("--into-graph", help="Load into this named graph.")] = None,
+         replace: Annotated[bool, typer.Option("--replace", help="Clear the graph on the server first.")] = False,
+         batch: Annotated[int, typer.Option("--batch", help="Triples per INSERT DATA request.")] = 2000,
+         kb: KbOpt = None) -> None:
+    """Load kb/ (and the ontology) into a SPARQL server, with a progress bar. Safe to re-run: a load
+    interrupted half-way completes without duplicates.
+
+    Example: succession push --to http://127.0.0.1:7878/query
+    """
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("pushing", total=None)
+        n = _session(kb).push(endpoint, update_endpoint, graph, batch, replace,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    typer.echo(f"Pushed {n} triples to {endpoint}" + (f" (graph <{graph}>)" if graph else "") + ".")
+
+
+@app.command()
+@handle_errors
+def pull(endpoint: Annotated[str, typer.Option("--from", help="SPARQL query endpoint of the server.")],
+         graph: Annotated[Optional[str], typer.Option("--from-graph", help="Read this named graph.")] = None,
+         kb: KbOpt = None) -> None:
+    """Write a SPARQL server's graph back into kb/ files, sorted and atomically, so git and the server agree.
+
+    Example: succession pull --from http://127.0.0.1:7878/query
+    """
+    files = _session(kb).pull(endpoint, graph)
+    typer.echo(f"Wrote {', '.join(files)} from {endpoint}.")
+
+
+@app.command()
+@handle_errors
+def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 7878,
+          kb: KbOpt = None) -> None:
+    """Serve kb/ as a local SPARQL endpoint (Oxigraph) on 127.0.0.1 for YASGUI, notebooks and other tools.
+
+    Example: succession serve --port 7878
+    """
+    import shutil as _shutil
+    import subprocess
+    import tempfile
+
+    if not 1 <= port <= 65535:
+        raise InputError(f"invalid port {port}: expected 1-65535")
+    binary = _shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(binary).exists():
+        raise InputError("the oxigraph server is not installed: pip install oxigraph")
+    s = _session(kb)
+    with tempfile.TemporaryDirectory(prefix="succession-serve-") as tmp:
+        import pyoxigraph as ox
+
+        store = ox.Store(tmp)
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in s.kb.store())
+        store.flush()
+        del store
+        typer.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query (update: /update); Ctrl-C stops it.")
+        try:
+            subprocess.run([binary, "serve", "--location", tmp, "--bind", f"127.0.0.1:{port}"], check=False)
+        except KeyboardInterrupt:
+            pass
 
 
 def main() -> None:

@@ -37,11 +37,20 @@ class Answer:
 class Succession:
     """A knowledge base and everything one can ask of it."""
 
-    def __init__(self, kb_dir: str | Path | None = None, as_recorded: str | None = None) -> None:
+    def __init__(self, kb_dir: str | Path | None = None, as_recorded: str | None = None,
+                 endpoint: str | None = None, update_endpoint: str | None = None, graph: str | None = None) -> None:
         if as_recorded:
             as_recorded = _recorded_cutoff(as_recorded)
-        self.kb = KnowledgeBase(kb_dir, as_recorded=as_recorded)
-        self.engine = LocalEngine(self.kb)
+        if endpoint:
+            from .remote import Endpoint, RemoteEngine
+
+            if as_recorded:
+                raise InputError("--as-recorded works on the embedded knowledge base, not on a SPARQL server")
+            self.engine = RemoteEngine(Endpoint(endpoint, update_endpoint, graph))
+            self.kb = self.engine.kb
+        else:
+            self.kb = KnowledgeBase(kb_dir, as_recorded=as_recorded)
+            self.engine = LocalEngine(self.kb)
         self.resolver = Resolver(self.engine)
 
     # ------------------------------------------------------------------ generic queries
@@ -316,9 +325,50 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
     # ------------------------------------------------------------------ validation
 
     def validate(self) -> list:
-        from .validate import validate_kb
+        from .validate import validate_store
 
-        return validate_kb(self.kb)
+        return validate_store(self.kb.store())
+
+    # ------------------------------------------------------------------ sharing with a SPARQL server
+
+    def push(self, endpoint: str, update_endpoint: str | None = None, graph: str | None = None,
+             batch: int = 2000, replace: bool = False, progress=None) -> int:
+        """Load the ontology and every kb/ file into a SPARQL server, in batches of INSERT DATA.
+        Re-running after a failure completes the load without duplicates (RDF graphs are sets)."""
+        from .remote import Endpoint
+
+        if batch < 1:
+            raise InputError("--batch must be at least 1")
+        ep = Endpoint(endpoint, update_endpoint, graph)
+        triples = sorted({q.triple for q in self.kb.store()}, key=str)
+        if replace:
+            ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
+        for i in range(0, len(triples), batch):
+            ep.insert(triples[i:i + batch])
+            if progress:
+                progress(min(i + batch, len(triples)), len(triples))
+        return len(triples)
+
+    def pull(self, endpoint: str, graph: str | None = None) -> list[str]:
+        """Write a server's graph back into kb/ files (sorted, atomic), so git and the server agree."""
+        from .layout import partition
+        from .remote import Endpoint, RemoteKB
+        from .terms import serialize_turtle
+
+        data = RemoteKB(Endpoint(endpoint, None, graph)).data_triples()
+        if not data:
+            raise InputError(f"the SPARQL server at {endpoint} has no data to pull")
+        files = partition(data)
+        if not self.kb.dir.is_dir():
+            self.kb.dir.mkdir(parents=True)
+        with self.kb.writing():
+            before = {p.name for p in self.kb.turtle_files()}
+            contents = {name: serialize_turtle(ts) for name, ts in files.items()}
+            for gone in before - set(contents):
+                contents[gone] = ""  # the server has nothing of that kind any more
+            self.kb.write_files(contents)
+        return sorted(contents)
+
 
 
 def _recorded_cutoff(value: str) -> str:

@@ -160,6 +160,9 @@ class Editor:
                                       [str(v) for v in violations])
             if dry_run:
                 return EditResult(changes, [], True)
+            if hasattr(self.kb, "apply_changes"):  # a SPARQL server: one update request, all or nothing
+                self.kb.apply_changes(changes.removed, changes.added)
+                return EditResult(changes, [f"the SPARQL server at {self.kb.endpoint.update_url}"], False)
             before_files = self.kb.file_triples()
             after_files = partition(after)
             contents = {}

@@ -14,8 +14,8 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .kb import KnowledgeBase
-from .queries import bind_values
 from .namespaces import XSD
+from .queries import bind_values
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 

@@ -61,7 +61,7 @@ def serialize(triples: Iterable[ox.Triple]) -> str:
         preds = by_subject[subject]
         lines = [names.term(subject)]
         for p in sorted(preds, key=lambda p: (p != _TYPE, p)):
-            objs = sorted((names.term(o) for o in preds[p]))
+            objs = sorted(names.term(o) for o in preds[p])
             verb = "a" if p == _TYPE else names.iri(p)
             if len(objs) == 1:
                 lines.append(f"    {verb} {objs[0]} ;")
