@@ -50,7 +50,7 @@ def generate(size: int, out: Path, seed: int = 1) -> None:
                  sources=[rng.choice(sources)], recorded=recorded)
         persons.append(iri)
     per_office = n_tenures // n_offices
-    for o, office in enumerate(offices):
+    for office in offices:
         prev = None
         year = 1950
         for _ in range(per_office):
@@ -69,7 +69,7 @@ def generate(size: int, out: Path, seed: int = 1) -> None:
             if prev:
                 b.link(prev[0], t)
             prev = (t, end)
-    for r in range(len(persons) // 4):
+    for _r in range(len(persons) // 4):
         a, z = rng.sample(persons, 2)
         b.relation(m.relation_iri(a, "child-of", z), person=a, kinship="child-of", relative=z,
                    sources=[rng.choice(sources)], recorded=recorded)
