@@ -623,7 +623,9 @@ def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")
         import pyoxigraph as ox
 
         store = ox.Store(tmp)
-        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in s.kb.store())
+        from succession.kb import content_quads
+
+        store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in content_quads(s.kb.store()))
         store.flush()
         del store
         typer.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query (update: /update); Ctrl-C stops it.")
@@ -631,6 +633,99 @@ def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")
             subprocess.run([binary, "serve", "--location", tmp, "--bind", f"127.0.0.1:{port}"], check=False)
         except KeyboardInterrupt:
             pass
+
+
+# ---------------------------------------------------------------------------------- pictures and exports
+
+
+def _selection(s, offices, country, person):
+    """Resolve the what-to-draw options: OFFICE..., --country or --person (exactly one)."""
+    given = [x for x in (offices or None, country, person) if x]
+    if len(given) != 1:
+        raise InputError("give OFFICE names, or --country C, or --person NAME (one of them)")
+    if offices:
+        return {"offices": [s.resolver.resolve("office", o) for o in offices]}, ", ".join(offices)
+    if country:
+        iri = s.resolver.resolve("country", country)
+        label = s.resolver.label("country", iri)
+        return {"country": label}, label
+    iri = s.resolver.resolve("person", person)
+    return {"person": iri}, s.resolver.label("person", iri)
+
+
+@app.command()
+@handle_errors
+def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices to draw (one row each).")] = None,
+             country: Annotated[Optional[str], typer.Option("--country", "-c", help="The main offices of a country.")] = None,
+             person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held.")] = None,
+             from_: Annotated[Optional[str], typer.Option("--from", help="Start of the period drawn.")] = None,
+             to: Annotated[Optional[str], typer.Option("--to", help="End of the period drawn.")] = None,
+             out: Annotated[Path, typer.Option("--out", help="FILE.png or FILE.svg")] = Path("timeline.png"),
+             kb: KbOpt = None) -> None:
+    """A Gantt-style chart: one row per office (or per office of a person), one bar per tenure; acting
+    tenures hatched, relatives of a head of state in orange, open tenures run to today.
+
+    Example: succession timeline --country Tajikistan --from 1990 --out tajikistan.png
+    """
+    from succession.dates import parse_date
+    from succession.pictures import bars
+    from succession.pictures import timeline as draw
+
+    s = _session(kb)
+    start = parse_date(from_, "--from date") if from_ else None
+    end = parse_date(to, "--to date") if to else None
+    sel, what = _selection(s, office, country, person)
+    items = bars(s.engine.select, start=start, end=end, **sel)
+    draw(items, out, by_person=False, title=f"Tenures: {what}", start=start, end=end)
+    typer.echo(f"Wrote {out} ({len(items)} tenures).")
+
+
+@app.command()
+@handle_errors
+def graph(office: Annotated[Optional[list[str]], typer.Argument(help="Offices whose succession to draw.")] = None,
+          country: Annotated[Optional[str], typer.Option("--country", "-c", help="The main offices of a country.")] = None,
+          person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held.")] = None,
+          out: Annotated[Path, typer.Option("--out", help="FILE.dot, FILE.svg or FILE.png")] = Path("succession.dot"),
+          kb: KbOpt = None) -> None:
+    """Succession chains (tenure to tenure, with date and mode) and family edges between the people
+    involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
+
+    Example: succession graph "President of Turkmenistan" --out turkmenistan.dot
+    """
+    from succession.pictures import bars, dot, render_dot
+
+    s = _session(kb)
+    sel, _ = _selection(s, office, country, person)
+    items = bars(s.engine.select, **sel)
+    if not items:
+        raise InputError("nothing to draw: no tenure matches")
+    render_dot(dot(items, s.engine.select), out)
+    typer.echo(f"Wrote {out} ({len(items)} tenures).")
+
+
+@app.command()
+@handle_errors
+def export(format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, trig, jsonld, csv or popolo.")] = "ttl",
+           out: Annotated[Optional[Path], typer.Option("--out", help="File (a folder for csv); default: standard output.")] = None,
+           kb: KbOpt = None) -> None:
+    """The whole knowledge base in a standard format, deterministically: RDF (Turtle, N-Triples, TriG,
+    JSON-LD), CSV tables (persons, offices, tenures, events) or Popolo JSON.
+
+    Example: succession export --format popolo --out succession-popolo.json
+    """
+    from succession.export import export as run_export
+
+    outputs = run_export(_session(kb), format, out)
+    for target, text in outputs.items():
+        if target == "-":
+            typer.echo(text, nl=False)
+            continue
+        path = Path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+        typer.echo(f"Wrote {path}")
 
 
 def main() -> None:

@@ -340,7 +340,9 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         if batch < 1:
             raise InputError("--batch must be at least 1")
         ep = Endpoint(endpoint, update_endpoint, graph)
-        triples = sorted({q.triple for q in self.kb.store()}, key=str)
+        from .kb import content_quads
+
+        triples = sorted({q.triple for q in content_quads(self.kb.store())}, key=str)
         if replace:
             ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
         for i in range(0, len(triples), batch):

@@ -68,7 +68,7 @@ class LocalEngine:
 
     def _select(self, text: str) -> Result:
         try:
-            solutions = self.store.query(text, use_default_graph_as_union=True)
+            solutions = self.store.query(text, use_default_graph_as_union=not getattr(self.kb, "flat", False))
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
         if isinstance(solutions, ox.QueryBoolean):

@@ -44,8 +44,30 @@ LOCK_NAME = ".lock"
 TXN_NAME = ".txn"
 COMMIT_NAME = "COMMIT"
 CACHE_NAME = ".cache"
+CACHE_FORMAT = b"succession-kb index v2 (default graph)\0"  # part of the key: a new layout never reads an old index
 # Below this many bytes of Turtle, parsing into memory (~30 ms) is as fast as opening a disk index.
 CACHE_MIN_BYTES = 256 * 1024
+
+
+def content_quads(store: ox.Store, *, ontology: bool = True):
+    """The quads of the knowledge base (and of the ontology), never the cache's bookkeeping. Works on
+    both kinds of store: one named graph per file (edits) or everything in the default graph (reads)."""
+    if any(getattr(g, "value", "").startswith(FILE_GRAPH_PREFIX) for g in store.named_graphs()):
+        for q in store:
+            g = getattr(q.graph_name, "value", "")
+            if g.startswith(FILE_GRAPH_PREFIX) or (ontology and q.graph_name == ONTOLOGY_GRAPH):
+                yield q
+        return
+    skip = set() if ontology else _ontology_triples()
+    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        if q.triple not in skip:
+            yield q
+
+
+def _ontology_triples() -> set:
+    s = ox.Store()
+    s.load(path=str(ONTOLOGY_DIR / "succession.ttl"), format=ox.RdfFormat.TURTLE)
+    return {q.triple for q in s}
 
 
 def file_graph(name: str) -> ox.NamedNode:
@@ -122,6 +144,7 @@ class KnowledgeBase:
                 yield
             finally:
                 self._writing = False
+                self._store = None  # the next read loads the read layout again
 
     def recover(self) -> None:
         """Finish or discard an interrupted write. Caller holds the exclusive lock."""
@@ -182,22 +205,28 @@ class KnowledgeBase:
         if not self.dir.is_dir():
             raise KBLoadError(f"knowledge base folder not found: {self.dir}")
         if self._writing:
-            return self._read_all()
+            return self._read_all(flat=False)
         if (self.dir / TXN_NAME).exists():
             with self.lock(exclusive=True):
                 self.recover()
         with self.lock(exclusive=False):
-            return self._read_all()
+            return self._read_all(flat=True)
 
-    def _read_all(self) -> ox.Store:
-        if not self._writing:
+    @property
+    def flat(self) -> bool:
+        """Reads load everything into the default graph (Oxigraph answers 5-7x faster there than
+        over a union of named graphs); edits keep one named graph per file to know where triples live."""
+        return not self._writing
+
+    def _read_all(self, flat: bool) -> ox.Store:
+        if flat:
             cached = self._cached_store()
             if cached is not None:
                 return cached
         store = ox.Store()
-        _load_file(store, ONTOLOGY_DIR / "succession.ttl", ONTOLOGY_GRAPH)
+        _load_file(store, ONTOLOGY_DIR / "succession.ttl", None if flat else ONTOLOGY_GRAPH)
         for path in self.turtle_files():
-            _load_file(store, path, file_graph(path.name))
+            _load_file(store, path, None if flat else file_graph(path.name))
         return store
 
     # ------------------------------------------------------------------ on-disk index
@@ -209,6 +238,7 @@ class KnowledgeBase:
         """A digest of the ontology and every Turtle file's name and bytes: the cache is keyed on
         content, so a file edited by hand (or restored by git) is always seen."""
         h = hashlib.blake2b(digest_size=16)
+        h.update(CACHE_FORMAT)
         for path in [ONTOLOGY_DIR / "succession.ttl", *files]:
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         return h.hexdigest()
@@ -240,9 +270,9 @@ class KnowledgeBase:
             return None  # read-only folder: parse into memory instead
         try:
             builder = ox.Store(str(tmp))
-            _load_file(builder, ONTOLOGY_DIR / "succession.ttl", ONTOLOGY_GRAPH, bulk=True)
+            _load_file(builder, ONTOLOGY_DIR / "succession.ttl", None, bulk=True)
             for path in files:
-                _load_file(builder, path, file_graph(path.name), bulk=True)
+                _load_file(builder, path, None, bulk=True)
             builder.add(ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL))
             builder.flush()
             del builder
@@ -274,12 +304,13 @@ class KnowledgeBase:
         return out
 
 
-def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode, bulk: bool = False) -> None:
+def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode | None, bulk: bool = False) -> None:
+    target = graph if graph is not None else ox.DefaultGraph()
     try:
         if bulk:
-            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
         else:
-            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=target)
     except SyntaxError as exc:
         msg = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise KBLoadError(f"{path}: Turtle syntax error: {msg}") from None

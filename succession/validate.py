@@ -91,8 +91,16 @@ def select_on(store: ox.Store):
 
 def validate_store(store: ox.Store) -> list[Violation]:
     """Shapes + checks over everything in ``store`` (all graphs)."""
-    triples = {q.triple for q in store}
+    from .kb import content_quads
+
+    triples = {q.triple for q in content_quads(store)} if _has_file_graphs(store) else {q.triple for q in store}
     return run_shapes(triples) + run_checks(select_on(store))
+
+
+def _has_file_graphs(store: ox.Store) -> bool:
+    from .kb import FILE_GRAPH_PREFIX
+
+    return any(getattr(g, "value", "").startswith(FILE_GRAPH_PREFIX) for g in store.named_graphs())
 
 
 def validate_kb(kb: KnowledgeBase) -> list[Violation]:
