@@ -728,6 +728,39 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, 
         typer.echo(f"Wrote {path}")
 
 
+@app.command("import-wikidata")
+@handle_errors
+def import_wikidata(office: Annotated[str, typer.Argument(help="Our office.")],
+                    position: Annotated[str, typer.Option("--position", help="The Wikidata item of that position, e.g. Q123.")],
+                    source_endpoint: Annotated[str, typer.Option("--from", help="A Wikidata-compatible SPARQL endpoint.")] = "https://query.wikidata.org/sparql",
+                    apply_: Annotated[bool, typer.Option("--apply", help="Write the new tenures (validated, atomic).")] = False,
+                    dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Compare Wikidata's holders of a position (P39 statements) with our OFFICE: what is new, what
+    conflicts (dates, predecessor), what we have that Wikidata lacks; --apply writes the new ones.
+
+    Example: succession import-wikidata "President of Tajikistan" --position Q1147955
+    """
+    from succession.wikidata import apply, compare
+
+    s = _session(kb)
+    report = compare(s, office, position, source_endpoint)
+    typer.echo(f"{report.office_label} vs Wikidata {report.position}: {len(report.new)} new, "
+               f"{len(report.conflicts)} conflicting, {len(report.missing)} missing from Wikidata, {report.same} the same")
+    for t in report.new:
+        span = f"{t.start or '?'} to {t.end or 'open'}"
+        typer.echo(f"  new: {t.label} ({t.person_qid}) {span}" + ("" if t.ours else " [new person]"))
+    for c in report.conflicts:
+        typer.echo(f"  conflict: {c}")
+    for mline in report.missing:
+        typer.echo(f"  missing from Wikidata: {mline}")
+    if apply_ or dry_run:
+        for result in apply(s, report, dry_run=dry_run):
+            report_edit = result.changes.summary
+            for line in report_edit:
+                typer.echo(line)
+        typer.echo("Applied." if not dry_run else "Dry run: nothing written.")
+
+
 def main() -> None:
     app()
 

@@ -448,6 +448,59 @@ SELECT ?person ?office ?claim WHERE {
 
         return self.run(build, dry_run=dry_run)
 
+    # ------------------------------------------------------------------ historical tenures
+
+    def add_tenure(self, person: str, office: str, start: str, end: str | None, *, acting: bool = False,
+                   mode: str | None = None, exit_reason: str | None = None, source: SourceInfo,
+                   dry_run: bool = False) -> EditResult:
+        """Insert a past tenure into an office's chain (where `appoint` refuses to rewrite history):
+        it is linked between the tenures before and after it, and validation refuses any overlap."""
+        day = parse_date(start, "start date")
+        until = parse_date(end, "end date") if end else None
+        if until is not None and until.hi < day.lo:
+            raise InputError(f"end date {until} is before the start {day}")
+        if mode is not None and mode not in m.ENTRY_MODES:
+            raise InputError(f"invalid mode {mode!r}: expected one of {', '.join(m.ENTRY_MODES)}")
+        if exit_reason is not None and exit_reason not in m.EXIT_REASONS:
+            raise InputError(f"invalid exit reason {exit_reason!r}: expected one of {', '.join(m.EXIT_REASONS)}")
+
+        def build() -> ChangeSet:
+            p = self._resolve_existing("person", person)
+            o = self._resolve_existing("office", office)
+            plabel, olabel = self.s.resolver.label("person", p), self.s.resolver.label("office", o)
+            cs = ChangeSet()
+            tenures = self._tenures(o)
+            if any(t["holder"] == p and t["start"] == day for t in tenures):
+                cs.summary.append(f"Already recorded: {plabel} {olabel} from {day}.")
+                return cs
+            b = m.Builder()
+            src = self._source(b, source)
+            new = m.tenure_iri(o, p, day, acting)
+            b.tenure(new, person=p, office=o, start=day, end=until, acting=acting, entry_mode=mode,
+                     exit_reason=exit_reason if until else None, sources=[src], recorded=self.recorded)
+            outgoing = None
+            if self._single_seat(o):
+                before = [t for t in tenures if t["start"].lo < day.lo]
+                after = [t for t in tenures if t["start"].lo > day.lo]
+                pred = before[-1] if before else None
+                succ = after[0] if after else None
+                if pred and succ and succ["iri"] in {x.value for x in self._objects(pred["iri"], SK + "successor")}:
+                    cs.remove(self._triples_of(pred["iri"], SK + "successor"))
+                    cs.remove(self._triples_of(succ["iri"], SK + "predecessor"))
+                if pred and (not self._objects(pred["iri"], SK + "successor") or succ):
+                    b.link(pred["iri"], new)
+                    if pred["end"] is not None and pred["end"] == day:
+                        outgoing = pred["iri"]
+                if succ and (not self._objects(succ["iri"], SK + "predecessor") or pred):
+                    b.link(new, succ["iri"])
+            b.event(m.event_iri(o, day, p), office=o, date=day, incoming=new, outgoing=outgoing,
+                    mode=m.mode_iri(mode) if mode else None, sources=[src], recorded=self.recorded)
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {plabel} {olabel} from {day}" + (f" to {until}" if until else "") + ".")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     # ------------------------------------------------------------------ claims
 
     def add_claim(self, person: str, office: str, *, statement: str, claimant: str, date: str, stage: str,
