@@ -761,6 +761,25 @@ def import_wikidata(office: Annotated[str, typer.Argument(help="Our office.")],
         typer.echo("Applied." if not dry_run else "Dry run: nothing written.")
 
 
+@app.command("report")
+@handle_errors
+def report_site(out: Annotated[Path, typer.Option("--out", help="Folder to write the site into (replaced).")] = Path("report"),
+           kb: KbOpt = None) -> None:
+    """A static, self-contained HTML site: index, one page per country, office and person, with
+    succession tables, timelines and sources as links. No server or network needed.
+
+    Example: succession report --out report
+    """
+    from rich.progress import Progress
+
+    from succession.report import build
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("writing pages", total=None)
+        pages = build(_session(kb), out, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    typer.echo(f"Wrote {len(pages)} pages into {out}/ (open {out / 'index.html'}).")
+
+
 def main() -> None:
     app()
 

@@ -109,10 +109,11 @@ class Succession:
     def history(self, office: str) -> Answer:
         office_iri = self.resolver.resolve("office", office)
         res = self.run_query_iri("succession-chain", office=office_iri)
+        names = self.labels(r["predecessor"] for r in res.records())
         records = [{
             "person": r["personLabel"], "person_iri": r["person"], "start": r["start"], "end": r["end"],
             "acting": bool(r["acting"]), "entry_mode": r["entryMode"], "exit_reason": r["exitReason"],
-            "legal_basis": r["legalBasis"], "predecessor": r["predecessorLabel"], "tenure_iri": r["tenure"],
+            "legal_basis": r["legalBasis"], "predecessor": names.get(r["predecessor"]), "tenure_iri": r["tenure"],
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         notes = []
@@ -121,7 +122,7 @@ class Succession:
         for d in self.departures(office_iri):
             who = f" ({d['expected']} expected, {d['actual']} took over)" if d["expected"] or d["actual"] else ""
             notes.append(f"Rule not followed on {d['date']}{who}: {d['comment']}")
-        for a in self.alternative_dates(office_iri):
+        for a in self._alternative_dates_of(records):
             notes.append(f"{a['person']}: {a['property']} {a['used']} used; other sources give {a['date']}"
                          + (f" ({a['comment']})" if a["comment"] else ""))
         return Answer(f"Succession of {self.office_label(office_iri)}", records,
@@ -131,10 +132,11 @@ class Succession:
         person_iri = self.resolver.resolve("person", name)
         info = self.person_info(person_iri)
         res = self.run_query_iri("person-profile", person=person_iri)
+        names = self.labels([r["predecessor"] for r in res.records()] + [r["successor"] for r in res.records()])
         records = [{
             "office": r["officeLabel"], "office_iri": r["office"], "start": r["start"], "end": r["end"],
             "acting": bool(r["acting"]), "entry_mode": r["entryMode"], "exit_reason": r["exitReason"],
-            "predecessor": r["predecessorLabel"], "successor": r["successorLabel"], "tenure_iri": r["tenure"],
+            "predecessor": names.get(r["predecessor"]), "successor": names.get(r["successor"]), "tenure_iri": r["tenure"],
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         rel = self.run_query_iri("person-relatives", person=person_iri)
@@ -155,6 +157,16 @@ class Succession:
                      notes)
         ans.person = {**info, "iri": person_iri, "relatives": relatives}  # type: ignore[attr-defined]
         return ans
+
+    def labels(self, iris) -> dict[str, str]:
+        """English labels of the given nodes, in one query (the IRIs come from the store and are
+        written by the RDF library, never from user text)."""
+        wanted = sorted({i for i in iris if i})
+        if not wanted:
+            return {}
+        values = " ".join(str(ox.NamedNode(i)) for i in wanted)
+        rows = self.engine.select(sparql_prefixes() + f"SELECT ?n ?l WHERE {{ VALUES ?n {{ {values} }} ?n rdfs:label ?l }}").rows
+        return {r["n"].value: r["l"].value for r in rows}
 
     def person_info(self, person_iri: str) -> dict[str, Any]:
         text = sparql_prefixes() + """
@@ -201,12 +213,21 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
     def line_of_succession(self, office: str, on: str | None = None) -> Answer:
         office_iri = self.resolver.resolve("office", office)
         day = parse_date(on, "date", day_only=True) if on else today()
-        res = self.engine.select(get_query("acting-successor").text,
-                                 {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
-        records = [{"order": r["order"], "acting_office": r["actingOfficeLabel"],
-                    "acting_office_iri": r["actingOffice"], "person": r["personLabel"], "person_iri": r["person"],
-                    "legal_basis": r["legalBasis"], "rule_iri": r["rule"],
-                    "sources": split_sources(r["sources"])} for r in res.records()]
+        # Two steps, same answer as the named query acting-successor: the rules in force, then the
+        # holder of each acting office through holder-on-date (Oxigraph plans the one-query form
+        # badly at a million triples: 1.2 s against a few milliseconds).
+        rules = self.engine.select(_RULES_IN_FORCE, {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
+        holder_q = get_query("holder-on-date").text
+        records = []
+        for r in rules.records():
+            holders = self.engine.select(holder_q, {"office": ox.NamedNode(r["actingOffice"]),
+                                                    "on": literal_date(day.text)}).records() or [{}]
+            for h in holders:
+                records.append({"order": r["order"], "acting_office": r["actingOfficeLabel"],
+                                "acting_office_iri": r["actingOffice"], "person": h.get("personLabel"),
+                                "person_iri": h.get("person"), "legal_basis": r["legalBasis"], "rule_iri": r["rule"],
+                                "sources": split_sources(r["sources"])})
+        records.sort(key=lambda x: (x["order"], x["person"] or ""))
         label = self.office_label(office_iri)
         notes = [] if records else [f"No succession rule for {label} is recorded as in force on {day}."]
         return Answer(f"If the office of {label} fell vacant on {day}", records,
@@ -227,10 +248,45 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                  "comment": r["comment"], "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("rule-departures", office=office_iri).records()]
 
-    def alternative_dates(self, office_iri: str) -> list[dict[str, Any]]:
+    def alternative_dates(self, office_iri: str, tenures: list[str] | None = None) -> list[dict[str, Any]]:
+        """Where sources disagree on the dates of an office's tenures. Given the tenures, the query
+        starts from them (index look-ups) instead of letting the engine scan every tenure."""
+        if tenures is None:
+            rows = self.run_query_iri("alternative-dates", office=office_iri).records()
+        elif not tenures:
+            rows = []
+        else:
+            values = " ".join(str(ox.NamedNode(t)) for t in sorted(set(tenures)))
+            text = get_query("alternative-dates").text.replace(
+                "  ?alt sk:about ?tenure .", f"  VALUES ?tenure {{ {values} }}\n  ?alt sk:about ?tenure .", 1)
+            rows = self.run_query_iri_text(text, office=office_iri).records()
         return [{"person": r["personLabel"], "property": r["property"], "used": r["used"], "date": r["date"],
-                 "comment": r["comment"], "sources": split_sources(r["sources"])}
-                for r in self.run_query_iri("alternative-dates", office=office_iri).records()]
+                 "comment": r["comment"], "sources": split_sources(r["sources"])} for r in rows]
+
+    def _alternative_dates_of(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The alternative dates of the given history rows: looked up from the tenures (index look-ups),
+        with the dates in use taken from the rows themselves."""
+        by_iri = {r["tenure_iri"]: r for r in records}
+        if not by_iri:
+            return []
+        values = " ".join(str(ox.NamedNode(t)) for t in sorted(by_iri))
+        text = sparql_prefixes() + f"""
+SELECT ?tenure ?prop ?date ?comment (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {{
+  VALUES ?tenure {{ {values} }}
+  ?alt sk:about ?tenure ; a sk:AlternativeDate ; sk:property ?prop ; sk:date ?date .
+  OPTIONAL {{ ?alt rdfs:comment ?comment }}
+  OPTIONAL {{ ?alt prov:wasDerivedFrom/schema:url ?url }}
+}} GROUP BY ?tenure ?prop ?date ?comment"""
+        out = []
+        for r in self.engine.select(text).records():
+            row = by_iri[r["tenure"]]
+            prop = r["prop"].rsplit("#", 1)[-1]
+            out.append({"person": row["person"], "property": prop, "used": row.get(prop), "date": r["date"],
+                        "comment": r["comment"], "sources": split_sources(r["sources"])})
+        return sorted(out, key=lambda a: (str(a["used"]), a["person"], a["date"]))
+
+    def run_query_iri_text(self, text: str, **iris: str) -> Result:
+        return self.engine.select(text, {k: ox.NamedNode(v) for k, v in iris.items()})
 
     # ------------------------------------------------------------------ family, claims, names, statistics
 
@@ -371,6 +427,21 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
             self.kb.write_files(contents)
         return sorted(contents)
 
+
+
+_RULES_IN_FORCE = sparql_prefixes() + """
+SELECT ?office ?on ?rule ?order ?actingOffice ?actingOfficeLabel ?legalBasis (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources)
+WHERE {
+  ?rule a sk:SuccessionRule ; sk:vacantOffice ?office ; sk:actingOffice ?actingOffice ; sk:order ?order .
+  ?actingOffice rdfs:label ?actingOfficeLabel .
+  OPTIONAL { ?rule sk:legalBasis ?legalBasis }
+  OPTIONAL { ?rule sk:inForceFrom ?from }
+  OPTIONAL { ?rule sk:inForceUntil ?until }
+  OPTIONAL { ?rule prov:wasDerivedFrom/schema:url ?url }
+  FILTER(!BOUND(?from) || STR(?from) <= STR(?on))
+  FILTER(!BOUND(?until) || STR(?on) < IF(DATATYPE(?until) = xsd:date, STR(?until), CONCAT(STR(?until), "~")))
+}
+GROUP BY ?office ?on ?rule ?order ?actingOffice ?actingOfficeLabel ?legalBasis"""
 
 
 def _recorded_cutoff(value: str) -> str:

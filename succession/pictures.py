@@ -131,7 +131,8 @@ def timeline(items: list[Bar], out: Path, *, by_person: bool = False, title: str
 
     ax.legend(handles=[Patch(color="#1f78b4", label="holder"), Patch(color="#d95f02", label="relative of a head of state"),
                        Patch(facecolor="white", edgecolor="black", hatch="///", label="acting")],
-              loc="upper left", fontsize=7, framealpha=0.8)
+              loc="upper center", bbox_to_anchor=(0.5, -0.06 if len(rows) > 3 else -0.18), ncol=3, fontsize=7,
+              frameon=False)
     ax.set_title(title, fontsize=10)
     fig.tight_layout()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -59,6 +59,15 @@ SELECT DISTINCT ?q ?class ?node ?label WHERE {
 }"""
 
 
+_EXACT_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?q ?qen ?class ?node ?label WHERE {
+  { ?node rdfs:label ?qen } UNION { ?node skos:altLabel ?q }
+  ?node a ?class ; rdfs:label ?label .
+}"""
+
+
 def _is_surname_only(text: str) -> bool:
     """One word may be a surname shared by several people; those go through the ranked path."""
     return len(text.split()) < 2
@@ -144,8 +153,12 @@ class Resolver:
         them without building the whole name index."""
         if self._entries is not None or not query:
             return None
-        rows = self.engine.select(_QUICK_QUERY, {"q": ox.Literal(query.casefold()),
-                                                 "class": ox.NamedNode(KIND_CLASS.get(kind, KIND_CLASS["place"]))}).rows
+        cls = ox.NamedNode(KIND_CLASS.get(kind, KIND_CLASS["place"]))
+        # the name exactly as stored (an index lookup), then any case (a scan of all names)
+        rows = self.engine.select(_EXACT_QUERY, {"q": ox.Literal(query), "qen": ox.Literal(query, language="en"),
+                                                 "class": cls}).rows
+        if not rows:
+            rows = self.engine.select(_QUICK_QUERY, {"q": ox.Literal(query.casefold()), "class": cls}).rows
         nodes = {r["node"].value: r["label"].value for r in rows}
         if len(nodes) == 1:
             iri, label = next(iter(nodes.items()))
