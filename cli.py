@@ -629,10 +629,19 @@ def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")
         store.flush()
         del store
         typer.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query (update: /update); Ctrl-C stops it.")
+        import signal
+
+        child = subprocess.Popen([binary, "serve", "--location", tmp, "--bind", f"127.0.0.1:{port}"])
+
+        def stop(signum, frame):  # SIGTERM as well as Ctrl-C: never leave the server behind
+            child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
         try:
-            subprocess.run([binary, "serve", "--location", tmp, "--bind", f"127.0.0.1:{port}"], check=False)
+            child.wait()
         except KeyboardInterrupt:
-            pass
+            child.terminate()
+            child.wait()
 
 
 # ---------------------------------------------------------------------------------- pictures and exports

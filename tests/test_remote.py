@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -192,3 +193,28 @@ def test_push_interrupted_then_rerun_completes_without_duplicates(kb_copy, tmp_p
         assert partial < total == srv.count()
     finally:
         srv.stop()
+
+
+def test_serve_starts_a_local_endpoint(kb_copy):
+    from conftest import ROOT
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "serve", "--port", str(port), "--kb", str(kb_copy)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        body = urllib.parse.urlencode({"query": "PREFIX sk: <https://w3id.org/succession-kb/ontology#> "
+                                                "SELECT (COUNT(*) AS ?n) WHERE { ?t a sk:Tenure }"}).encode()
+        for _ in range(200):
+            try:
+                req = urllib.request.Request(url, data=body, headers={"Accept": "application/sparql-results+json"})
+                data = json.loads(urllib.request.urlopen(req, timeout=2).read())
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("succession serve did not answer")
+        assert int(data["results"]["bindings"][0]["n"]["value"]) == (kb_copy / "tenures.ttl").read_text().count("a sk:Tenure ;")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
