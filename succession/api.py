@@ -216,7 +216,8 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         # Two steps, same answer as the named query acting-successor: the rules in force, then the
         # holder of each acting office through holder-on-date (Oxigraph plans the one-query form
         # badly at a million triples: 1.2 s against a few milliseconds).
-        rules = self.engine.select(_RULES_IN_FORCE, {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
+        rules = self.engine.select(get_query("rules-in-force").text,
+                                   {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
         holder_q = get_query("holder-on-date").text
         records = []
         for r in rules.records():
@@ -429,19 +430,6 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
 
 
 
-_RULES_IN_FORCE = sparql_prefixes() + """
-SELECT ?office ?on ?rule ?order ?actingOffice ?actingOfficeLabel ?legalBasis (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources)
-WHERE {
-  ?rule a sk:SuccessionRule ; sk:vacantOffice ?office ; sk:actingOffice ?actingOffice ; sk:order ?order .
-  ?actingOffice rdfs:label ?actingOfficeLabel .
-  OPTIONAL { ?rule sk:legalBasis ?legalBasis }
-  OPTIONAL { ?rule sk:inForceFrom ?from }
-  OPTIONAL { ?rule sk:inForceUntil ?until }
-  OPTIONAL { ?rule prov:wasDerivedFrom/schema:url ?url }
-  FILTER(!BOUND(?from) || STR(?from) <= STR(?on))
-  FILTER(!BOUND(?until) || STR(?on) < IF(DATATYPE(?until) = xsd:date, STR(?until), CONCAT(STR(?until), "~")))
-}
-GROUP BY ?office ?on ?rule ?order ?actingOffice ?actingOfficeLabel ?legalBasis"""
 
 
 def _recorded_cutoff(value: str) -> str:

@@ -141,8 +141,7 @@ def _guess_update(query_url: str) -> str:
 
 def _from_graph(text: str, graph: str) -> str:
     """Scope a query to one named graph with FROM, placed before the WHERE group."""
-    m = re.search(r"(?im)^\s*WHERE\b|^\s*\{", text)
-    m = re.search(r"(?i)\bWHERE\s*\{", text) or m
+    m = re.search(r"(?i)\bWHERE\s*\{", text)
     if not m:
         return text
     return text[: m.start()] + f"FROM <{graph}>\n" + text[m.start():]

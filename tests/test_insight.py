@@ -145,3 +145,15 @@ def test_as_recorded_answers_from_the_past(run, kb_copy):
 def test_as_recorded_before_the_curation_is_empty(run):
     r = run("who-holds", "President of Tajikistan", "--on", "2020-01-01", "--as-recorded", "2020-01-01")
     assert r.exit_code == 2 and r.stderr.startswith("Error: unknown office 'President of Tajikistan'")
+
+
+@pytest.mark.parametrize("office,on", [("President of Tajikistan", "2020-05-01"), ("President of Kazakhstan", "2019-06-01"),
+                                       ("President of Kyrgyzstan", "2015-01-01"), ("President of Turkmenistan", "2021-06-01"),
+                                       ("President of Uzbekistan", "2012-01-01")])
+def test_line_of_succession_agrees_with_the_one_query_form(run, office, on):
+    fast = json.loads(run("line-of-succession", office, "--on", on, "--format", "json").stdout)
+    one = json.loads(run("query", "acting-successor", "--param", f"office={office}", "--param", f"on={on}",
+                         "--format", "json").stdout)
+    assert [(x["order"], x["acting_office"], x["person"]) for x in fast] == [
+        (x["order"], x["actingOfficeLabel"], x["personLabel"]) for x in one]
+    assert fast, "a rule should be in force"

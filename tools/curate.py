@@ -56,6 +56,7 @@ class Curator:
         self.tenures: dict[str, dict] = {}
         self.place_done: set[str] = set()
         self.sources_done: set[str] = set()
+        self._pending: list[tuple[str, str, str]] = []  # (kind, id, file) references checked at the end
 
     def err(self, msg: str) -> None:
         self.errors.append(msg)
@@ -262,8 +263,6 @@ class Curator:
     def _need_office(self, oid: str, tag: str) -> None:
         self._pending.append(("office", oid, tag))
 
-    _pending: list = []
-
     def link(self) -> None:
         """Derive predecessor/successor links and succession events from each office's tenures."""
         by_office: dict[str, list[str]] = defaultdict(list)
@@ -327,7 +326,6 @@ def main() -> int:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     c = Curator()
-    c._pending = []
     for f in args.files:
         c.load(f)
     c.link()
