@@ -20,7 +20,7 @@ demo: $(STAMP)
 	@$(BIN)/succession line-of-succession "President of Tajikistan"
 	@echo
 	@echo "== Successions and posts that stay inside a family"
-	@$(BIN)/succession query family-successions
+	@$(BIN)/succession dynasty --country Tajikistan
 	@echo
 	@$(BIN)/succession validate
 

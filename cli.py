@@ -230,12 +230,14 @@ def offices(country: Annotated[Optional[str], typer.Option("--country", "-c", he
 @app.command()
 @handle_errors
 def current(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
-            on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+            on: OnOpt = None,
+            all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Every office, not only heads of state and government, chamber chairs and mayors.")] = False,
+            format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Who holds every office on a date (default today), optionally in one country.
 
     Example: succession current --country Tajikistan
     """
-    render(_session(kb, as_recorded).current(country, on), format)
+    render(_session(kb, as_recorded).current(country, on, all_kinds), format)
 
 
 @app.command("line-of-succession")

@@ -198,7 +198,7 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         title = "Offices" + (f" of {self.resolver.label('country', params['country'])}" if country else "")
         return Answer(title, records, ["office", "kind", "jurisdiction", "body", "tenures"])
 
-    def current(self, country: str | None = None, on: str | None = None) -> Answer:
+    def current(self, country: str | None = None, on: str | None = None, all_kinds: bool = False) -> Answer:
         day = parse_date(on, "date", day_only=True) if on else today()
         bindings: dict[str, Any] = {"on": literal_date(day.text)}
         if country:
@@ -207,7 +207,8 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         records = [{"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
                     "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"], "start": r["start"],
                     "acting": bool(r["acting"]) if r["acting"] is not None else None,
-                    "certain": r["certain"]} for r in res.records()]
+                    "certain": r["certain"]} for r in res.records()
+                   if all_kinds or r["kind"] in ("head of state", "head of government", "chamber chair", "mayor")]
         return Answer(f"Officeholders on {day}", records, ["country", "office", "person", "start", "acting"])
 
     def line_of_succession(self, office: str, on: str | None = None) -> Answer:
