@@ -100,6 +100,8 @@ class Endpoint:
 
     def select(self, text: str, bindings: dict | None = None) -> Result:
         text = bind_values(text, dict(bindings or {}))
+        # whole-line comments are documentation; some clients' query-type sniffing trips over them
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))
         if self.graph:
             text = _from_graph(text, self.graph)
         w = self._wrapper(self.query_url)
