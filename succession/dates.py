@@ -51,6 +51,16 @@ class PDate:
     def __str__(self) -> str:
         return self.text
 
+    def midpoint(self) -> _dt.date:
+        """A representative day: the day itself, or the middle of the month or year (1 July), used to
+        draw and to measure lengths of stay without pretending to a precision the date lacks."""
+        t = self.text
+        if len(t) == 4:
+            return _dt.date(int(t), 7, 1)
+        if len(t) == 7:
+            return _dt.date(int(t[:4]), int(t[5:]), 15)
+        return _dt.date.fromisoformat(t)
+
 
 def parse_date(value: str, what: str = "date", *, day_only: bool = False) -> PDate:
     """Parse a user-supplied date; raise InputError with a one-line reason if it is not real."""

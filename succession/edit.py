@@ -211,10 +211,8 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                 legal_basis: str | None = None, outgoing_reason: str | None = None, source: SourceInfo,
                 dry_run: bool = False) -> EditResult:
         day = parse_date(date, "appointment date")
-        if mode is not None and mode not in m.ENTRY_MODES:
-            raise InputError(f"invalid mode {mode!r}: expected one of {', '.join(m.ENTRY_MODES)}")
-        if outgoing_reason is not None and outgoing_reason not in m.EXIT_REASONS:
-            raise InputError(f"invalid outgoing reason {outgoing_reason!r}: expected one of {', '.join(m.EXIT_REASONS)}")
+        _choice(mode, m.ENTRY_MODES, "mode")
+        _choice(outgoing_reason, m.EXIT_REASONS, "outgoing reason")
         legal = clean_text(legal_basis, "legal basis", optional=True)
 
         def build() -> ChangeSet:
@@ -283,8 +281,7 @@ SELECT ?person ?office ?claim WHERE {
     def end_tenure(self, person: str, office: str, date: str, *, reason: str, source: SourceInfo,
                    dry_run: bool = False) -> EditResult:
         day = parse_date(date, "end date")
-        if reason not in m.EXIT_REASONS:
-            raise InputError(f"invalid reason {reason!r}: expected one of {', '.join(m.EXIT_REASONS)}")
+        _choice(reason, m.EXIT_REASONS, "reason", required=True)
 
         def build() -> ChangeSet:
             p = self._resolve_existing("person", person)
@@ -459,10 +456,8 @@ SELECT ?person ?office ?claim WHERE {
         until = parse_date(end, "end date") if end else None
         if until is not None and until.hi < day.lo:
             raise InputError(f"end date {until} is before the start {day}")
-        if mode is not None and mode not in m.ENTRY_MODES:
-            raise InputError(f"invalid mode {mode!r}: expected one of {', '.join(m.ENTRY_MODES)}")
-        if exit_reason is not None and exit_reason not in m.EXIT_REASONS:
-            raise InputError(f"invalid exit reason {exit_reason!r}: expected one of {', '.join(m.EXIT_REASONS)}")
+        _choice(mode, m.ENTRY_MODES, "mode")
+        _choice(exit_reason, m.EXIT_REASONS, "exit reason")
 
         def build() -> ChangeSet:
             p = self._resolve_existing("person", person)
@@ -684,6 +679,14 @@ def shape_subgraph(store: ox.Store, focus: list[ox.NamedNode]) -> set[ox.Triple]
 
 class AmbiguousTenure(InputError):
     pass
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], what: str, required: bool = False) -> None:
+    """A value from a controlled list (modes, exit reasons, ...), or a one-line error listing them."""
+    if value is None and not required:
+        return
+    if value not in allowed:
+        raise InputError(f"invalid {what} {value!r}: expected one of {', '.join(allowed)}")
 
 
 def _native(text: str) -> tuple[str, str]:

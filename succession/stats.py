@@ -20,16 +20,6 @@ SELECT ?office ?officeLabel ?kind ?country ?holder ?start ?end ?acting ?exit WHE
 }"""
 
 
-def _mid(d: PDate) -> _dt.date:
-    """The middle of a date's interval, for lengths of stay (a year counts from 1 July)."""
-    t = d.text
-    if len(t) == 4:
-        return _dt.date(int(t), 7, 1)
-    if len(t) == 7:
-        return _dt.date(int(t[:4]), int(t[5:]), 15)
-    return _dt.date.fromisoformat(t)
-
-
 def tenure_stats(select, country: str | None = None, all_kinds: bool = False) -> list[dict]:
     rows = select(sparql_prefixes() + _TENURES).rows
     per: dict[str, list] = defaultdict(list)
@@ -48,8 +38,8 @@ def tenure_stats(select, country: str | None = None, all_kinds: bool = False) ->
         years: dict[str, float] = defaultdict(float)  # per holder, consecutive tenures added up
         exits = Counter()
         for r in ts:
-            start = _mid(PDate(r["start"].value))
-            end = _mid(PDate(r["end"].value)) if r["end"] is not None else today
+            start = PDate(r["start"].value).midpoint()
+            end = PDate(r["end"].value).midpoint() if r["end"] is not None else today
             years[r["holder"].value] += max(0.0, (end - start).days / 365.25)
             exits[r["exit"].value if r["exit"] is not None else "in office or unknown"] += 1
         longest = max(years.items(), key=lambda kv: kv[1])
