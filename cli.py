@@ -522,6 +522,27 @@ def relate(person: Annotated[str, typer.Argument(help="The first person.")],
     report(_editor(kb).relate(person, relation, relative, source=src, dry_run=dry_run))
 
 
+@app.command("add-tenure")
+@handle_errors
+def add_tenure(person: Annotated[str, typer.Argument(help="The holder (name, alias or IRI).")],
+               office: Annotated[str, typer.Argument(help="The office.")],
+               start: Annotated[str, typer.Option("--start", help="Start date: YYYY-MM-DD, YYYY-MM or YYYY.")],
+               end: Annotated[Optional[str], typer.Option("--end", help="End date (omit if still in office).")] = None,
+               acting: Annotated[bool, typer.Option("--acting", help="An acting / interim holder.")] = False,
+               mode: Annotated[Optional[str], typer.Option("--mode", help="How the tenure began.")] = None,
+               exit_reason: Annotated[Optional[str], typer.Option("--exit-reason", help="How it ended.")] = None,
+               source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+               published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a past tenure inside an office's history (where `appoint` refuses to rewrite history): it is
+    linked between the tenures before and after it, and any overlap is refused.
+
+    Example: succession add-tenure "Bakytbek Dyushembiev" "Mayor of Bishkek" --start 2018-07 --end 2018-08-08 --acting --source https://vestikavkaza.ru/news/Vremennogo-mera-naznachili-v-Bishkeke.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_tenure(person, office, start, end, acting=acting, mode=mode, exit_reason=exit_reason,
+                                  source=src, dry_run=dry_run))
+
+
 @app.command("add-claim")
 @handle_errors
 def add_claim(person: Annotated[str, typer.Argument(help="Who is expected to take the office.")],

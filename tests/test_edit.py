@@ -324,3 +324,18 @@ def test_sigkill_at_random_moments(run, kb_copy):
                                 "sk:office <https://w3id.org/succession-kb/id/office/mayor-of-dushanbe> . "
                                 "OPTIONAL { ?e sk:incoming ?t } }", "--format", "json", kb=kb_copy).stdout)
         assert all(x["e"] for x in tenure)  # a tenure never lands without its event
+
+
+def test_add_tenure_inserts_history_and_refuses_overlap(run, kb_copy):
+    r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "1998", "--end", "1999",
+            "--source", SRC, kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    rows = json.loads(run("history", "Chairman of the Majlisi Milli", "--format", "json", kb=kb_copy).stdout)
+    assert [(x["person"], x["predecessor"]) for x in rows] == [
+        ("Ozoda Rahmon", None), ("Mahmadsaid Ubaidulloev", "Ozoda Rahmon"), ("Rustam Emomali", "Mahmadsaid Ubaidulloev")]
+    before = snapshot(kb_copy)
+    r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "2010-01-01", "--end", "2011",
+            "--source", SRC, kb=kb_copy)
+    assert r.exit_code == 1 and r.stderr.startswith("Error: refused, nothing written: ")
+    assert snapshot(kb_copy) == before
+    assert run("validate", kb=kb_copy).exit_code == 0
