@@ -250,21 +250,6 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                  "comment": r["comment"], "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("rule-departures", office=office_iri).records()]
 
-    def alternative_dates(self, office_iri: str, tenures: list[str] | None = None) -> list[dict[str, Any]]:
-        """Where sources disagree on the dates of an office's tenures. Given the tenures, the query
-        starts from them (index look-ups) instead of letting the engine scan every tenure."""
-        if tenures is None:
-            rows = self.run_query_iri("alternative-dates", office=office_iri).records()
-        elif not tenures:
-            rows = []
-        else:
-            values = " ".join(str(ox.NamedNode(t)) for t in sorted(set(tenures)))
-            text = get_query("alternative-dates").text.replace(
-                "  ?alt sk:about ?tenure .", f"  VALUES ?tenure {{ {values} }}\n  ?alt sk:about ?tenure .", 1)
-            rows = self.run_query_iri_text(text, office=office_iri).records()
-        return [{"person": r["personLabel"], "property": r["property"], "used": r["used"], "date": r["date"],
-                 "comment": r["comment"], "sources": split_sources(r["sources"])} for r in rows]
-
     def _alternative_dates_of(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The alternative dates of the given history rows: looked up from the tenures (index look-ups),
         with the dates in use taken from the rows themselves."""
@@ -286,9 +271,6 @@ SELECT ?tenure ?prop ?date ?comment (GROUP_CONCAT(DISTINCT STR(?url); separator=
             out.append({"person": row["person"], "property": prop, "used": row.get(prop), "date": r["date"],
                         "comment": r["comment"], "sources": split_sources(r["sources"])})
         return sorted(out, key=lambda a: (str(a["used"]), a["person"], a["date"]))
-
-    def run_query_iri_text(self, text: str, **iris: str) -> Result:
-        return self.engine.select(text, {k: ox.NamedNode(v) for k, v in iris.items()})
 
     # ------------------------------------------------------------------ family, claims, names, statistics
 

@@ -216,9 +216,7 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
         legal = clean_text(legal_basis, "legal basis", optional=True)
 
         def build() -> ChangeSet:
-            p = self._resolve_existing("person", person)
-            o = self._resolve_existing("office", office)
-            plabel, olabel = self.s.resolver.label("person", p), self.s.resolver.label("office", o)
+            p, o, plabel, olabel = self._person_office(person, office)
             cs = ChangeSet()
             tenures = self._tenures(o)
             for t in tenures:
@@ -284,9 +282,7 @@ SELECT ?person ?office ?claim WHERE {
         _choice(reason, m.EXIT_REASONS, "reason", required=True)
 
         def build() -> ChangeSet:
-            p = self._resolve_existing("person", person)
-            o = self._resolve_existing("office", office)
-            plabel, olabel = self.s.resolver.label("person", p), self.s.resolver.label("office", o)
+            p, o, plabel, olabel = self._person_office(person, office)
             mine = [t for t in self._tenures(o) if t["holder"] == p]
             cs = ChangeSet()
             if any(t["end"] == day for t in mine) and not any(t["end"] is None for t in mine):
@@ -460,9 +456,7 @@ SELECT ?person ?office ?claim WHERE {
         _choice(exit_reason, m.EXIT_REASONS, "exit reason")
 
         def build() -> ChangeSet:
-            p = self._resolve_existing("person", person)
-            o = self._resolve_existing("office", office)
-            plabel, olabel = self.s.resolver.label("person", p), self.s.resolver.label("office", o)
+            p, o, plabel, olabel = self._person_office(person, office)
             cs = ChangeSet()
             tenures = self._tenures(o)
             if any(t["holder"] == p and t["start"] == day for t in tenures):
@@ -642,6 +636,12 @@ SELECT ?person ?office ?claim WHERE {
                     b.add(ev, SK + "date", new_obj)
 
     # ------------------------------------------------------------------ helpers
+
+    def _person_office(self, person: str, office: str) -> tuple[str, str, str, str]:
+        """Both IRIs and both labels of an edit's person and office (unknown ones are refused)."""
+        p = self._resolve_existing("person", person)
+        o = self._resolve_existing("office", office)
+        return p, o, self.s.resolver.label("person", p), self.s.resolver.label("office", o)
 
     def _resolve_existing(self, kind: str, text: str) -> str:
         try:
