@@ -127,7 +127,7 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
                     refs.append(str(footnotes.index(url) + 1))
                 row.append(",".join(refs))
             else:
-                row.append(_cell(r.get(c)))
+                row.append(_cell(r.get(c)) or getattr(answer, "blank", {}).get(c, ""))
         rows.append(row)
     if rows:
         print_table(columns, rows)
@@ -249,6 +249,19 @@ def line_of_succession(office: Annotated[str, typer.Argument(help="The office th
     Example: succession line-of-succession "President of Tajikistan" --on 2020-05-01
     """
     render(_session(kb, as_recorded).line_of_succession(office, on), format)
+
+
+@app.command()
+@handle_errors
+def departures(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+               office: Annotated[Optional[str], typer.Option("--office", help="Only this head-of-state office.")] = None,
+               format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Every vacancy of a head of state (death, resignation, removal, ouster): who the succession rules
+    named, who took over, whether the rule was followed, and whether the transfer was regular (Archigos).
+
+    Example: succession departures --country Kyrgyzstan
+    """
+    render(_session(kb, as_recorded).transfers(country, office), format)
 
 
 @app.command()
@@ -415,6 +428,8 @@ def _editor(kb):
 
 def report(result) -> None:
     for line in result.changes.summary:
+        if result.dry_run and line.startswith("Recorded"):
+            line = "Would record" + line[len("Recorded"):]
         typer.echo(line)
     if result.dry_run:
         if result.changes.empty:
@@ -490,21 +505,269 @@ def add_person(name: Annotated[str, typer.Argument(help="The person's common Eng
 @app.command("add-office")
 @handle_errors
 def add_office(name: Annotated[str, typer.Argument(help="The office's common English name.")],
-               kind: Annotated[str, typer.Option("--kind", help="head-of-state, head-of-government, chamber-chair, mayor, minister, deputy-chair, agency-head, other.")],
+               kind: Annotated[str, typer.Option("--kind", help="head-of-state, head-of-government, chamber-chair, deputy-head-of-government, minister, security-chief, prosecutor, administration-head, security-council, central-bank, governor, mayor, deputy-chair, agency-head, other.")],
                country: Annotated[str, typer.Option("--country", help="The country.")],
                city: Annotated[Optional[str], typer.Option("--city", help="For a city office: the city.")] = None,
                body: Annotated[Optional[str], typer.Option("--body", help="The body the office belongs to (e.g. Majlisi Milli).")] = None,
                seats: Annotated[int, typer.Option("--seats", help="How many hold it at once (1 = single seat).")] = 1,
                alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another name (repeatable).")] = None,
+               region: Annotated[Optional[str], typer.Option("--region", help="For a regional office: the region.")] = None,
+               established: Annotated[Optional[str], typer.Option("--established", help="The day the office was created.")] = None,
+               replaces: Annotated[Optional[str], typer.Option("--replaces", help="The office this one replaces.")] = None,
+               wikidata: Annotated[Optional[str], typer.Option("--wikidata", help="Wikidata QID.")] = None,
                source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
                published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
-    """Record an office.
+    """Record an office (with --replaces, one that replaces another: linked both ways).
 
     Example: succession add-office "Mayor of Khujand" --kind mayor --country Tajikistan --city Khujand --source https://en.wikipedia.org/wiki/Khujand
     """
     src = _source(source, source_title, publisher, published)
-    report(_editor(kb).add_office(name, kind=kind, country=country, city=city, body=body, seats=seats,
-                                  aliases=alias or [], source=src, dry_run=dry_run))
+    report(_editor(kb).add_office(name, kind=kind, country=country, city=city, region=region, body=body, seats=seats,
+                                  aliases=alias or [], established=established, replaces=replaces,
+                                  wikidata=wikidata, source=src, dry_run=dry_run))
+
+
+@app.command("add-edition")
+@handle_errors
+def add_edition(title: Annotated[str, typer.Argument(help="Title, e.g. 'Constitution of Kazakhstan (2026)'.")],
+                country: Annotated[str, typer.Option("--country", help="The country.")],
+                kind: Annotated[str, typer.Option("--kind", help="constitution, amendment or constitutional-law.")],
+                in_force: Annotated[str, typer.Option("--in-force", help="First day in force.")],
+                adopted: Annotated[Optional[str], typer.Option("--adopted", help="Adoption (referendum) date.")] = None,
+                until: Annotated[Optional[str], typer.Option("--until", help="First day no longer in force, if known.")] = None,
+                replaces: Annotated[Optional[str], typer.Option("--replaces", help="The edition it replaces: that edition and its open rules end on --in-force.")] = None,
+                alias: Annotated[Optional[list[str]], typer.Option("--alias", help="Another title (repeatable).")] = None,
+                source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a constitution, amendment or constitutional law that sets succession rules.
+
+    Example: succession add-edition "Constitution of Kazakhstan (2026)" --country Kazakhstan --kind constitution --adopted 2026-03-15 --in-force 2026-07-01 --replaces "Constitution of Kazakhstan (1995)" --source https://astanatimes.com/2026/02/draft-constitution-sets-july-1-entry-into-force-if-approved/
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_edition(title, country=country, kind=kind, in_force=in_force, adopted=adopted, until=until,
+                                   replaces=replaces, aliases=alias or [], source=src, dry_run=dry_run))
+
+
+@app.command("add-rule")
+@handle_errors
+def add_rule(vacant: Annotated[str, typer.Argument(help="The office that falls vacant.")],
+             acting: Annotated[str, typer.Argument(help="The office whose holder acts.")],
+             order: Annotated[int, typer.Option("--order", help="Position in the line (1 = first).")],
+             edition: Annotated[str, typer.Option("--edition", help="The legal edition that makes the rule.")],
+             start: Annotated[Optional[str], typer.Option("--from", help="First day in force.")] = None,
+             in_force_by: Annotated[Optional[str], typer.Option("--in-force-by", help="When the first day is unknown: a date by which it was in force.")] = None,
+             until: Annotated[Optional[str], typer.Option("--until", help="First day no longer in force.")] = None,
+             article: Annotated[Optional[str], typer.Option("--article", help="Article, e.g. 'Article 48'.")] = None,
+             designation: Annotated[Optional[str], typer.Option("--designation", help="For a multi-seat acting office: who designates the one who acts.")] = None,
+             note: Annotated[Optional[str], typer.Option("--note", help="What the text says, briefly.")] = None,
+             source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+             published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a succession rule: if VACANT falls vacant, the holder of ACTING acts.
+
+    Example: succession add-rule "President of Kazakhstan" "Vice President of Kazakhstan (2026)" --order 1 --edition "Constitution of Kazakhstan (2026)" --from 2026-07-01 --article "Article 62" --source https://example.org/constitution
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_rule(vacant, acting, order=order, edition=edition, start=start, in_force_by=in_force_by,
+                                until=until, article=article, designation=designation, note=note, source=src,
+                                dry_run=dry_run))
+
+
+@app.command("end-rules")
+@handle_errors
+def end_rules(edition: Annotated[str, typer.Argument(help="The legal edition.")],
+              on: Annotated[str, typer.Option("--on", help="First day the rules are no longer in force.")],
+              vacant: Annotated[Optional[str], typer.Option("--office", help="Only the rules for this vacant office.")] = None,
+              order: Annotated[Optional[int], typer.Option("--order", help="Only the rule of this order.")] = None,
+              whole: Annotated[bool, typer.Option("--whole-edition", help="The edition itself stops being in force.")] = False,
+              source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+              published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """End the open rules of EDITION on a date (an amendment changed them), or the whole edition.
+
+    Example: succession end-rules "Constitution of Turkmenistan (2020 edition)" --on 2023-01-21 --source https://example.org/news
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).end_rules(edition, on=on, vacant=vacant, order=order, whole_edition=whole, source=src,
+                                 dry_run=dry_run))
+
+
+@app.command("amend-rule")
+@handle_errors
+def amend_rule(rule: Annotated[str, typer.Argument(help="The rule's IRI (line-of-succession --format json shows it).")],
+               set_: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE: edition, from, in-force-by, until, article, designation, legal-basis (repeatable).")],
+               reason: Annotated[Optional[str], typer.Option("--reason", help="Why the correction.")] = None,
+               source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+               published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Correct fields of a recorded succession rule; old values are kept as corrections.
+
+    Example: succession amend-rule https://w3id.org/succession-kb/id/rule/president-of-kyrgyzstan/1/prime-minister-of-kyrgyzstan/undated --set in-force-by=2005-03 --source https://rferl.org/amp/1058166.html
+    """
+    src = _source(source, source_title, publisher, published)
+    fields = {}
+    for item in set_:
+        k, sep, v = item.partition("=")
+        if not sep:
+            raise InputError(f"invalid --set {item!r}: expected FIELD=VALUE")
+        fields[k.strip()] = v
+    report(_editor(kb).amend_rule(rule, fields=fields, reason=reason, source=src, dry_run=dry_run))
+
+
+@app.command("abolish-office")
+@handle_errors
+def abolish_office(office: Annotated[str, typer.Argument(help="The office that ceases to exist.")],
+                   date: Annotated[str, typer.Option("--date", help="The day it ceases to exist.")],
+                   replaced_by: Annotated[Optional[str], typer.Option("--replaced-by", help="The office that replaces it.")] = None,
+                   source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                   published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Abolish OFFICE on a date: its open tenures close that day (office abolished).
+
+    Example: succession abolish-office "Chairman of the Senate of Kazakhstan" --date 2026-07-01 --replaced-by "Chairman of the Kurultai of Kazakhstan" --source https://example.org/news
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).abolish_office(office, date=date, replaced_by=replaced_by, source=src, dry_run=dry_run))
+
+
+@app.command("restore-office")
+@handle_errors
+def restore_office(office: Annotated[str, typer.Argument(help="The abolished office that is created again.")],
+                   date: Annotated[str, typer.Option("--date", help="The day it exists again.")],
+                   reason: Annotated[Optional[str], typer.Option("--reason", help="Why it did not exist meanwhile.")] = None,
+                   source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                   published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Restore an abolished office on a date; the time it did not exist becomes an explained gap.
+
+    Example: succession restore-office "Vice President of Kazakhstan" --date 2026-07-01 --source https://qazinform.com/news/requirements-for-presidential-candidates-specified-in-draft-constitution-37c517
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).restore_office(office, date=date, reason=reason, source=src, dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
+def rename(target: Annotated[str, typer.Argument(help="The office or place.")],
+           new_name: Annotated[Optional[str], typer.Argument(help="Its new name (omit with --former).")] = None,
+           date: Annotated[str, typer.Option("--date", help="The day the name changed.")] = "",
+           kind: Annotated[str, typer.Option("--kind", help="office or place.")] = "place",
+           former: Annotated[Optional[str], typer.Option("--former", help="Record a name it carried until --date, without renaming it.")] = None,
+           since: Annotated[Optional[str], typer.Option("--since", help="With --former: the first day of that name.")] = None,
+           source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+           published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Rename an office or a place on a date; old names stay as dated former names and aliases.
+
+    Example: succession rename Astana --former Nur-Sultan --since 2019-03-23 --date 2022-09-17 --source https://astanatimes.com/2022/09/kazakhstans-capital-renamed-astana/
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).rename(kind, target, new_name, date=date, former=former, since=since, source=src,
+                              dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
+def cite(target: Annotated[str, typer.Argument(help="The IRI of a recorded fact (tenure, person, office, rule, ...).")],
+         source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+         published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Add a source to a recorded fact.
+
+    Example: succession cite https://w3id.org/succession-kb/id/tenure/mayor-of-dushanbe/rustam-emomali/2017-01-12 --source https://www.rferl.org/a/28228043.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).cite(target, source=src, dry_run=dry_run))
+
+
+@app.command("correct-office")
+@handle_errors
+def correct_office(office: Annotated[str, typer.Argument(help="The office.")],
+                   set_: Annotated[str, typer.Option("--set", help="FIELD=VALUE: seats, kind, established, wikidata or label.")],
+                   reason: Annotated[Optional[str], typer.Option("--reason", help="Why the correction.")] = None,
+                   source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                   published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Correct a fact about an office; the old value is kept as a correction.
+
+    Example: succession correct-office "Deputy Chairman of the Cabinet of Ministers of Turkmenistan" --set seats=9 --source https://www.rferl.org/a/turkmenistan-cabinet/31706060.html
+    """
+    src = _source(source, source_title, publisher, published)
+    field, sep, value = set_.partition("=")
+    if not sep:
+        raise InputError(f"invalid --set {set_!r}: expected FIELD=VALUE")
+    report(_editor(kb).correct_office(office, field.strip(), value, reason=reason, source=src, dry_run=dry_run))
+
+
+@app.command("add-gap")
+@handle_errors
+def add_gap(office: Annotated[str, typer.Argument(help="The office with no holder.")],
+            start: Annotated[str, typer.Option("--from", help="First day with no holder.")],
+            reason: Annotated[str, typer.Option("--reason", help="Why: abolished, vacant, not yet elected, not found in sources.")],
+            end: Annotated[Optional[str], typer.Option("--to", help="First day with a holder again (omit if still open).")] = None,
+            source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+            published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record an interval in which OFFICE had no (known) holder, and why; `coverage` counts it as explained.
+
+    Example: succession add-gap "President of Tajikistan" --from 1992-11-19 --to 1994-11-16 --reason "post abolished by the Supreme Soviet" --source https://example.org/history
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_gap(office, start=start, end=end, reason=reason, source=src, dry_run=dry_run))
+
+
+@app.command("add-alt-date")
+@handle_errors
+def add_alt_date(target: Annotated[str, typer.Argument(help="The IRI of the tenure (or person).")],
+                 field: Annotated[str, typer.Option("--field", help="start, end, born or died.")],
+                 date: Annotated[str, typer.Option("--date", help="The date the other source gives.")],
+                 note: Annotated[Optional[str], typer.Option("--note", help="What that source says.")] = None,
+                 source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                 published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record that another source gives another date; `history` shows both.
+
+    Example: succession add-alt-date https://w3id.org/succession-kb/id/tenure/mayor-of-dushanbe/rustam-emomali/2017-01-12 --field start --date 2017-01-11 --note "decree date" --source https://example.org/news
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_alt_date(target, field_name=field, date=date, note=note, source=src, dry_run=dry_run))
+
+
+@app.command("apply")
+@handle_errors
+def apply_batch(file: Annotated[Path, typer.Argument(help="A YAML or CSV file: one edit a row (command + the command's options).")],
+                dry_run: DryRunOpt = False, quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the totals.")] = False,
+                kb: KbOpt = None) -> None:
+    """Apply a day's edits as one: validated as the knowledge base would be after all of them, then
+    written all or nothing. An error names the row; nothing is written.
+
+    Example: succession apply news-2026-11-30.yaml --dry-run
+    """
+    from succession.batch import apply_file
+
+    results, total = apply_file(_editor(kb), file, dry_run=dry_run)
+    if not quiet:
+        for i, r in enumerate(results, 1):
+            for line in r.changes.summary:
+                if dry_run and line.startswith("Recorded"):
+                    line = "Would record" + line[len("Recorded"):]
+                typer.echo(f"[{i}] {line}")
+    if total.changes.empty:
+        typer.echo("No change: the knowledge base already records all of this.")
+    elif dry_run:
+        typer.echo(f"Dry run: {len(results)} edit(s) would add {len(total.changes.added)} and remove "
+                   f"{len(total.changes.removed)} triple(s); validation passed; nothing written.")
+    else:
+        typer.echo(f"Applied {len(results)} edit(s). Wrote {', '.join(total.written)} "
+                   f"(+{len(total.changes.added)} -{len(total.changes.removed)} triples).")
+
+
+@app.command()
+@handle_errors
+def verify(office: Annotated[str, typer.Argument(help="The office checked.")],
+           on: Annotated[str, typer.Option("--on", help="The day of the check, YYYY-MM-DD.")] = "today",
+           holder: Annotated[Optional[list[str]], typer.Option("--holder", help="Who the source says holds it (must match the record; repeatable).")] = None,
+           vacant: Annotated[bool, typer.Option("--vacant", help="The source says the office is vacant.")] = False,
+           note: Annotated[Optional[str], typer.Option("--note", help="What was checked.")] = None,
+           source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+           published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record that the holder of OFFICE was checked against a source on a date (`current` shows it).
+
+    Example: succession verify "President of Tajikistan" --on 2026-12-01 --holder "Emomali Rahmon" --source https://president.tj/en
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).verify(office, on=on, holders=holder or [], vacant=vacant, note=note, source=src,
+                              dry_run=dry_run))
 
 
 @app.command()

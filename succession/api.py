@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ from .namespaces import sparql_prefixes
 from .queries import NamedQuery, bind_params, get_query, list_queries, literal_date
 from .resolve import Resolver
 
+# The offices `current` lists by default: who rules, who is first in line, who runs the capital.
+MAIN_KINDS = ("head of state", "head of government", "chamber chair", "mayor")
+
 
 def split_sources(value: Any) -> list[str]:
     return sorted(set(str(value).split())) if value else []
@@ -32,6 +36,7 @@ class Answer:
     records: list[dict[str, Any]]
     columns: list[str]
     notes: list[str] = field(default_factory=list)
+    blank: dict[str, str] = field(default_factory=dict)  # what a table shows for an empty cell of a column
 
 
 class Succession:
@@ -204,36 +209,101 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         if country:
             bindings["country"] = ox.NamedNode(self.resolver.resolve("country", country))
         res = self.engine.select(get_query("current-holders").text, bindings)
-        records = [{"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
-                    "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"], "start": r["start"],
-                    "acting": bool(r["acting"]) if r["acting"] is not None else None,
-                    "certain": r["certain"]} for r in res.records()
-                   if all_kinds or r["kind"] in ("head of state", "head of government", "chamber chair", "mayor")]
-        return Answer(f"Officeholders on {day}", records, ["country", "office", "person", "start", "acting"])
+        verified = self.last_verified()
+        year_ago = _dt.date.fromisoformat(today().text) - _dt.timedelta(days=365)
+        records = []
+        for r in res.records():
+            if not (all_kinds or r["kind"] in MAIN_KINDS):
+                continue
+            last = verified.get(r["office"])
+            stale = last is None or _dt.date.fromisoformat(last) < year_ago
+            records.append({"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
+                            "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"],
+                            "start": r["start"], "acting": bool(r["acting"]) if r["acting"] is not None else None,
+                            "certain": r["certain"], "last_verified": last, "stale": stale,
+                            "verified": (last or "never") + (" (over a year ago)" if last and stale else "")})
+        notes = []
+        n_stale = sum(1 for r in records if r["stale"])
+        if n_stale:
+            notes.append(f"{n_stale} office(s) not verified against a source within a year of today "
+                         "(`succession verify OFFICE --source URL` records a check).")
+        return Answer(f"Officeholders on {day}", records, ["country", "office", "person", "start", "acting", "verified"],
+                      notes, blank={"person": "vacant"})
+
+    def last_verified(self) -> dict[str, str]:
+        """The latest verification date of each office."""
+        text = sparql_prefixes() + """
+SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office ?office ; sk:date ?d } GROUP BY ?office"""
+        return {r["office"]: r["last"] for r in self.engine.select(text).records()}
 
     def line_of_succession(self, office: str, on: str | None = None) -> Answer:
+        """Who would act if ``office`` fell vacant on ``on``: one row per order of the rules in force that
+        day, with the holder of the acting office then ("vacant" when it has none; every holder of a
+        multi-seat office, with who designates among them) and the legal edition in force."""
         office_iri = self.resolver.resolve("office", office)
         day = parse_date(on, "date", day_only=True) if on else today()
         # Two steps, same answer as the named query acting-successor: the rules in force, then the
         # holder of each acting office through holder-on-date (Oxigraph plans the one-query form
         # badly at a million triples: 1.2 s against a few milliseconds).
         rules = self.engine.select(get_query("rules-in-force").text,
-                                   {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
+                                   {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)}).records()
         holder_q = get_query("holder-on-date").text
-        records = []
-        for r in rules.records():
-            holders = self.engine.select(holder_q, {"office": ox.NamedNode(r["actingOffice"]),
-                                                    "on": literal_date(day.text)}).records() or [{}]
-            for h in holders:
-                records.append({"order": r["order"], "acting_office": r["actingOfficeLabel"],
-                                "acting_office_iri": r["actingOffice"], "person": h.get("personLabel"),
-                                "person_iri": h.get("person"), "legal_basis": r["legalBasis"], "rule_iri": r["rule"],
-                                "sources": split_sources(r["sources"])})
-        records.sort(key=lambda x: (x["order"], x["person"] or ""))
         label = self.office_label(office_iri)
-        notes = [] if records else [f"No succession rule for {label} is recorded as in force on {day}."]
+        notes: list[str] = []
+        by_order: dict[int, list[dict[str, Any]]] = {}
+        for r in rules:
+            by_order.setdefault(r["order"], []).append(r)
+        records = []
+        for order in sorted(by_order):
+            candidates = sorted(by_order[order], key=lambda r: str(r["from"] or r["inForceBy"] or ""))
+            r = candidates[-1]  # `validate` refuses two rules of one order in force at once; if the data has them, the newest wins
+            if len(candidates) > 1:
+                notes.append(f"Order {order}: {len(candidates)} rules in force at once (run `succession validate`); "
+                             f"showing the newest, {r['rule']}.")
+            holders = self.engine.select(holder_q, {"office": ox.NamedNode(r["actingOffice"]),
+                                                    "on": literal_date(day.text)}).records()
+            holders.sort(key=lambda h: (h["personLabel"] or ""))
+            multi = (r["seats"] or 1) > 1
+            persons = [{"name": h["personLabel"], "iri": h["person"], "certain": bool(h["certain"])} for h in holders]
+            person = "; ".join(p["name"] for p in persons) if persons else None
+            if not persons:
+                notes.append(f"Order {order}: {r['actingOfficeLabel']} is vacant on {day} (no recorded holder).")
+            elif any(not p["certain"] for p in persons):
+                notes.append(f"Order {order}: the holder's dates are known only to the month or year; may not cover {day}.")
+            if multi and r["designation"]:
+                notes.append(f"Order {order}: {r['actingOfficeLabel']} has several holders; {r['designation']}.")
+            if r["comment"]:
+                notes.append(f"Order {order} ({r['actingOfficeLabel']}): {r['comment']}")
+            start = r["from"] or r["inForceBy"]
+            if not r["from"] and r["inForceBy"]:
+                notes.append(f"Order {order}: first day in force unknown; in force by {r['inForceBy']}.")
+            records.append({
+                "order": order, "office": r["actingOfficeLabel"], "office_iri": r["actingOffice"],
+                "person": person, "person_iri": persons[0]["iri"] if len(persons) == 1 else None,
+                "persons": persons, "vacant": not persons, "multi_seat": multi, "designation": r["designation"],
+                "legal_basis": r["legalBasis"], "edition": r["editionLabel"], "edition_iri": r["edition"],
+                "article": r["article"], "in_force_from": start, "in_force_until": r["until"],
+                "rule_iri": r["rule"], "sources": split_sources(r["sources"]),
+            })
+        if not records:
+            notes.append(f"No succession rule for {label} is recorded as in force on {day}.")
         return Answer(f"If the office of {label} fell vacant on {day}", records,
-                      ["order", "acting_office", "person", "legal_basis", "sources"], notes)
+                      ["order", "office", "person", "edition", "article", "sources"], notes, blank={"person": "vacant"})
+
+    def transfers(self, country: str | None = None, office: str | None = None) -> Answer:
+        """Every vacancy of a head of state: who the rules named, who took over, regular or irregular."""
+        from .transfers import transfers
+
+        label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        office_iri = self.resolver.resolve("office", office) if office else None
+        records = transfers(self.engine.select, label, office_iri)
+        for r in records:
+            r["rule_followed"] = {True: "yes", False: "no", None: "no rule"}[r["followed"]]
+        notes = [f"{r['date']} {r['office']}: {r['comment']}" for r in records if r["comment"]]
+        where = f" in {label}" if label else ""
+        return Answer(f"Vacancies of the head of state{where}: what the rules said and what happened", records,
+                      ["date", "office", "outgoing", "exit_reason", "incoming", "mode", "expected", "rule_followed",
+                       "sources"], notes)
 
     # ------------------------------------------------------------------ office annotations
 

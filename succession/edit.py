@@ -16,10 +16,10 @@ import pyoxigraph as ox
 
 from . import model as m
 from .dates import PDate, parse_date
-from .errors import ConflictError, InputError, NotFoundError, ValidationError
+from .errors import ConflictError, InputError, NotFoundError, SuccessionError, ValidationError
 from .kb import ONTOLOGY_GRAPH
 from .layout import partition
-from .namespaces import ORG, PROV, RDF, RDFS, SK, SKOS, XSD, sparql_prefixes
+from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SK, SKOS, XSD, sparql_prefixes
 from .terms import serialize_turtle
 
 _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -29,6 +29,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 MAX_TEXT = 500
 
 TYPE = RDF + "type"
+_BATCH_GRAPH = ox.NamedNode("urn:succession-kb:batch")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class Editor:
         self.s = session
         self.kb = session.kb
         self.recorded = m.now_literal()
+        self._batch: list[ChangeSet] | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -136,15 +138,25 @@ class Editor:
         return [q.triple for q in self._store().quads_for_pattern(N(s), N(p), None) if q.graph_name != ONTOLOGY_GRAPH]
 
     def _source(self, b: m.Builder, src: SourceInfo) -> str:
+        """The source node for ``src``; a known URL keeps its details and gains the ones it lacked
+        (a title, publisher or date given now for a page cited before without them)."""
         iri = m.source_iri(src.url)
-        if self._exists(iri):
-            return iri
-        return b.source(src.url, src.title, src.publisher, src.published)
+        if not self._exists(iri):
+            return b.source(src.url, src.title, src.publisher, src.published)
+        for prop, value in ((DCTERMS + "title", src.title), (DCTERMS + "publisher", src.publisher),
+                            (DCTERMS + "issued", src.published)):
+            if value is not None and not self._objects(iri, prop):
+                b.add(iri, prop, m.date_lit(value) if isinstance(value, PDate) else m.lit(value))
+        return iri
 
     def run(self, build, *, dry_run: bool = False) -> EditResult:
-        """Compute ``build()`` under the write lock, validate the result, write it atomically."""
+        """Compute ``build()`` under the write lock, validate the result, write it atomically.
+        Inside ``batch`` the change is applied to the working store only; the batch validates and
+        writes once at its end."""
         if self.kb.as_recorded:
             raise InputError("--as-recorded is a read-only view of the past; edits apply to the present")
+        if self._batch is not None:
+            return self._run_in_batch(build)
         with self.kb.writing():
             self.s.resolver.reset()
             store = self._store()
@@ -172,6 +184,73 @@ class Editor:
                     contents[name] = serialize_turtle(new)
             self.kb.write_files(contents)
             return EditResult(changes, sorted(contents), False)
+
+    def _run_in_batch(self, build) -> EditResult:
+        self.s.resolver.reset()
+        store = self._store()
+        proposed = build()
+
+        def present(t: ox.Triple) -> bool:
+            return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object)), None) is not None
+
+        added = {t for t in proposed.added if not present(t)}
+        removed = {t for t in proposed.removed if present(t)} - proposed.added
+        for t in removed:
+            for q in list(store.quads_for_pattern(t.subject, t.predicate, t.object)):
+                if q.graph_name != ONTOLOGY_GRAPH:
+                    store.remove(q)
+        for t in added:
+            store.add(ox.Quad(t.subject, t.predicate, t.object, _BATCH_GRAPH))
+        changes = ChangeSet(added, removed, list(proposed.summary))
+        assert self._batch is not None
+        self._batch.append(changes)
+        return EditResult(changes, [], True)
+
+    def batch(self, ops, *, dry_run: bool = False) -> tuple[list[EditResult], EditResult]:
+        """Run several edits as one: each sees the ones before it, then the knowledge base as it would
+        be after all of them is validated once and written once, or nothing is written. ``ops`` are
+        callables (each calls one edit method); an error names the row (1-based) that caused it."""
+        if self.kb.as_recorded:
+            raise InputError("--as-recorded is a read-only view of the past; edits apply to the present")
+        if hasattr(self.kb, "apply_changes"):
+            raise InputError("apply works on the embedded knowledge base; run the edits one by one on a server")
+        with self.kb.writing():
+            store = self._store()
+            before_files = self.kb.file_triples()
+            original = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
+            self._batch = []
+            results: list[EditResult] = []
+            try:
+                for i, op in enumerate(ops, 1):
+                    try:
+                        results.append(op())
+                    except ValidationError as exc:
+                        raise ValidationError(f"row {i}: {exc}", exc.violations) from None
+                    except SuccessionError as exc:
+                        err = type(exc).__new__(type(exc))
+                        Exception.__init__(err, f"row {i}: {exc}")
+                        raise err from None
+            finally:
+                self._batch = None
+            after = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
+            total = ChangeSet(after - original, original - after, [f"{len(results)} edit(s) in one batch."])
+            if total.empty:
+                return results, EditResult(total, [], dry_run)
+            violations = self._validate(store, after, total)
+            if violations:
+                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+                raise ValidationError(f"refused, nothing written: the batch would leave {violations[0]}{more}",
+                                      [str(v) for v in violations])
+            if dry_run:
+                return results, EditResult(total, [], True)
+            after_files = partition(after)
+            contents = {}
+            for name in sorted(set(before_files) | set(after_files)):
+                new = after_files.get(name, set())
+                if new != before_files.get(name, set()):
+                    contents[name] = serialize_turtle(new)
+            self.kb.write_files(contents)
+            return results, EditResult(total, sorted(contents), False)
 
     def _validate(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet) -> list:
         """Validate the knowledge base as it would be after ``changes``: the SPARQL checks over the
@@ -365,7 +444,9 @@ SELECT ?person ?office ?claim WHERE {
         return self.run(build, dry_run=dry_run)
 
     def add_office(self, label: str, *, kind: str, country: str, city: str | None = None, body: str | None = None,
-                   seats: int = 1, aliases: Iterable[str] = (), source: SourceInfo,
+                   seats: int = 1, aliases: Iterable[str] = (), established: str | None = None,
+                   region: str | None = None,
+                   replaces: str | None = None, wikidata: str | None = None, source: SourceInfo,
                    dry_run: bool = False) -> EditResult:
         label = clean_text(label, "office name")
         if kind not in m.OFFICE_KINDS:
@@ -374,10 +455,16 @@ SELECT ?person ?office ?claim WHERE {
             raise InputError(f"invalid seats {seats!r}: expected a whole number of at least 1")
         alias_list = [clean_text(a, "alias") for a in aliases]
         city = clean_text(city, "city", optional=True)
+        region = clean_text(region, "region", optional=True)
+        if city and region:
+            raise InputError("give either --city or --region, not both")
         body = clean_text(body, "body", optional=True)
+        est = parse_date(established, "establishment date") if established else None
+        qid = _qid(wikidata)
 
         def build() -> ChangeSet:
-            c = self.s.resolver.resolve("country", country)
+            c = self._resolve_existing("country", country)
+            old_office = self._resolve_existing("office", replaces) if replaces else None
             b = m.Builder()
             src = self._source(b, source)
             iri = m.office_iri(m.slug(label))
@@ -392,23 +479,29 @@ SELECT ?person ?office ?claim WHERE {
                 cs.summary.append(f"Office {label} <{iri}> already recorded.")
                 return cs
             jurisdiction = c
-            if city:
+            if city or region:
+                name = city or region
                 try:
-                    jurisdiction = self.s.resolver.resolve("place", city)
+                    jurisdiction = self.s.resolver.resolve_strict("place", name)
                 except NotFoundError:
-                    jurisdiction = m.place_iri(m.slug(city))
-                    b.place(jurisdiction, city, c, False)
+                    jurisdiction = m.place_iri(m.slug(name))
+                    b.place(jurisdiction, name, c, False, city=bool(city))
             body_iri = None
             if body:
                 try:
-                    body_iri = self.s.resolver.resolve("body", body)
+                    body_iri = self.s.resolver.resolve_strict("body", body)
                 except NotFoundError:
                     body_iri = m.body_iri(m.slug(body))
                     b.body(body_iri, body, c)
             b.office(iri, label, kind=kind, jurisdiction=jurisdiction, body=body_iri, seats=seats,
-                     aliases=alias_list, sources=[src], recorded=self.recorded)
+                     aliases=alias_list, established=est, wikidata=qid, sources=[src], recorded=self.recorded)
+            if old_office:
+                b.add(iri, SK + "replaces", old_office)
+                b.add(old_office, SK + "replacedBy", iri)
+                b.sources(old_office, [src])
             cs.add(b.triples)
-            cs.summary.append(f"Recorded office {label} <{iri}>.")
+            cs.summary.append(f"Recorded office {label} <{iri}>"
+                              + (f", replacing {self.s.resolver.label('office', old_office)}" if old_office else "") + ".")
             return cs
 
         return self.run(build, dry_run=dry_run)
@@ -437,6 +530,438 @@ SELECT ?person ?office ?claim WHERE {
             cs.add(b.triples)
             cs.summary.append(f"Recorded: {self.s.resolver.label('person', x)} {kind} "
                               f"{self.s.resolver.label('person', y)}.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    # ------------------------------------------------------------------ constitutional change
+
+    def add_edition(self, title: str, *, country: str, kind: str, in_force: str, adopted: str | None = None,
+                    until: str | None = None, replaces: str | None = None, aliases: Iterable[str] = (),
+                    source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Record a constitution, amendment or constitutional law. With ``replaces``, the old edition
+        stops being in force on the new one's first day, and so do its rules that were still open."""
+        label = clean_text(title, "edition title")
+        _choice(kind, m.EDITION_KINDS, "edition kind", required=True)
+        start = parse_date(in_force, "entry into force")
+        adopted_d = parse_date(adopted, "adoption date") if adopted else None
+        until_d = parse_date(until, "end of force") if until else None
+        if adopted_d and start.hi < adopted_d.lo:
+            raise InputError(f"entry into force {start} is before adoption {adopted_d}")
+        if until_d and until_d.hi <= start.lo:
+            raise InputError(f"end of force {until_d} is not after entry into force {start}")
+        alias_list = [clean_text(a, "alias") for a in aliases]
+
+        def build() -> ChangeSet:
+            c = self._resolve_existing("country", country)
+            old = self._resolve_existing("edition", replaces) if replaces else None
+            iri = m.edition_iri(label)
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            if self._exists(iri):
+                existing = self._objects(iri, SK + "inForceFrom")
+                if existing and existing[0].value != start.text:
+                    raise ConflictError(f"edition {label!r} is recorded in force from {existing[0].value}; "
+                                        "use a distinct title for another edition")
+            b.edition(iri, title=label, country=c, kind=kind, adopted=adopted_d, in_force=start, until=until_d,
+                      replaces=old, aliases=alias_list, sources=[src],
+                      recorded=None if self._exists(iri) else self.recorded)
+            cs.summary.append(f"Recorded edition {label} <{iri}>, in force from {start}.")
+            if old:
+                self._end_edition(cs, b, old, start, src)
+                b.add(old, SK + "replacedBy", iri)
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def _end_edition(self, cs: ChangeSet, b: m.Builder, edition: str, day: PDate, src: str) -> None:
+        """The edition and its rules still open stop being in force on ``day``."""
+        label = self.s.resolver.label("edition", edition)
+        ends = self._objects(edition, SK + "inForceUntil")
+        if ends and ends[0].value != day.text:
+            raise ConflictError(f"{label} is already recorded as in force until {ends[0].value}")
+        b.add(edition, SK + "inForceUntil", m.date_lit(day))
+        b.sources(edition, [src])
+        closed = self._close_rules(b, day, src, edition=edition)
+        cs.summary.append(f"{label} ends on {day}; {closed} rule(s) of it closed that day.")
+
+    def _close_rules(self, b: m.Builder, day: PDate, src: str, *, edition: str | None = None,
+                     vacant: str | None = None, order: int | None = None) -> int:
+        # ?edition is a required pattern: a bound VALUES row must never match a rule of another
+        # edition through an OPTIONAL (that closed every open rule once)
+        rows = self._select("""
+SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
+  ?rule a sk:SuccessionRule ; sk:vacantOffice ?vacant ; sk:order ?order ; sk:edition ?edition .
+  OPTIONAL { ?rule sk:inForceFrom ?from } OPTIONAL { ?rule sk:inForceBy ?by }
+  FILTER NOT EXISTS { ?rule sk:inForceUntil ?u }
+}""", **({"edition": N(edition)} if edition else {}), **({"vacant": N(vacant)} if vacant else {}))
+        n = 0
+        for r in rows:
+            if order is not None and int(r["order"].value) != order:
+                continue
+            start = r["from"] or r["by"]
+            if start is not None and PDate(start.value).lo >= day.hi:
+                raise ConflictError(f"rule <{r['rule'].value}> starts {start.value}, not before {day}")
+            b.add(r["rule"].value, SK + "inForceUntil", m.date_lit(day))
+            b.sources(r["rule"].value, [src])
+            n += 1
+        return n
+
+    def end_rules(self, edition: str, *, on: str, vacant: str | None = None, order: int | None = None,
+                  whole_edition: bool = False, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Close the open rules of an edition on a date (an amendment changed them), or with
+        ``whole_edition`` the edition itself."""
+        day = parse_date(on, "end date")
+
+        def build() -> ChangeSet:
+            ed = self._resolve_existing("edition", edition)
+            v = self._resolve_existing("office", vacant) if vacant else None
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            if whole_edition:
+                self._end_edition(cs, b, ed, day, src)
+            else:
+                n = self._close_rules(b, day, src, edition=ed, vacant=v, order=order)
+                if n == 0:
+                    cs.summary.append(f"Already recorded: no open rule of {self.s.resolver.label('edition', ed)} "
+                                      "matches.")
+                    return cs
+                cs.summary.append(f"Closed {n} rule(s) of {self.s.resolver.label('edition', ed)} on {day}.")
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def add_rule(self, vacant: str, acting: str, *, order: int, edition: str, start: str | None = None,
+                 in_force_by: str | None = None, until: str | None = None, article: str | None = None,
+                 designation: str | None = None, note: str | None = None, source: SourceInfo,
+                 dry_run: bool = False) -> EditResult:
+        """Record "if VACANT falls vacant, the holder of ACTING acts", in position ``order``, under a
+        legal edition. A rule whose first day is unknown takes an explicit ``in_force_by`` bound."""
+        if not isinstance(order, int) or order < 1:
+            raise InputError(f"invalid order {order!r}: expected a whole number of at least 1")
+        if start and in_force_by:
+            raise InputError("give either --from (first day in force) or --in-force-by (known lower bound), not both")
+        first = parse_date(start, "first day in force") if start else None
+        by = parse_date(in_force_by, "in-force-by date") if in_force_by else None
+        if first is None and by is None:
+            raise InputError("a rule needs --from DATE, or --in-force-by DATE when its first day is unknown")
+        last = parse_date(until, "end of force") if until else None
+        if last and last.hi <= (first or by).lo:
+            raise InputError(f"end of force {last} is not after the start {first or by}")
+        art = clean_text(article, "article", optional=True)
+        desig = clean_text(designation, "designation", optional=True)
+        text = clean_text(note, "note", optional=True)
+
+        def build() -> ChangeSet:
+            v = self._resolve_existing("office", vacant)
+            a = self._resolve_existing("office", acting)
+            if v == a:
+                raise InputError("an office cannot be its own acting office")
+            ed = self._resolve_existing("edition", edition)
+            ed_label = self.s.resolver.label("edition", ed)
+            b = m.Builder()
+            src = self._source(b, source)
+            iri = m.rule_iri(v, order, a, first or by)
+            b.rule(iri, vacant=v, acting_office=a, order=order, start=first, end=last,
+                   legal_basis=f"{ed_label}, {art}" if art else ed_label, note=text, sources=[src],
+                   recorded=None if self._exists(iri) else self.recorded, edition=ed, article=art,
+                   in_force_by=by, designation=desig)
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded rule: if {self.s.resolver.label('office', v)} falls vacant, "
+                              f"{self.s.resolver.label('office', a)} acts (order {order}), {ed_label}"
+                              + (f", {art}" if art else "") + f", from {first or ('by ' + str(by))}"
+                              + (f" to {last}" if last else "") + ".")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def amend_rule(self, rule: str, *, fields: dict[str, str], reason: str | None = None, source: SourceInfo,
+                   dry_run: bool = False) -> EditResult:
+        """Correct fields of a recorded rule (edition, from, in-force-by, until, article, designation),
+        keeping the old values as corrections."""
+        allowed = {"from": SK + "inForceFrom", "in-force-by": SK + "inForceBy", "until": SK + "inForceUntil",
+                   "article": SK + "article", "designation": SK + "designation", "edition": SK + "edition",
+                   "legal-basis": SK + "legalBasis"}
+        for f in fields:
+            if f not in allowed:
+                raise InputError(f"invalid rule field {f!r}: expected one of {', '.join(allowed)}")
+        values = {}
+        cleared = [f for f, v in fields.items() if str(v).strip() == ""]
+        for f in cleared:
+            if f in ("edition", "legal-basis"):
+                raise InputError(f"a rule's {f} cannot be removed")
+        for f, v in fields.items():
+            if f in cleared:
+                continue
+            if f in ("from", "in-force-by", "until"):
+                values[f] = m.date_lit(parse_date(v, f))
+            elif f != "edition":
+                values[f] = m.lit(clean_text(v, f))
+        note = clean_text(reason, "reason", optional=True)
+
+        def build() -> ChangeSet:
+            r = rule.strip()
+            if not r.startswith(m.ID + "rule/") or not self._exists(r):
+                raise NotFoundError(f"unknown rule {rule!r}: give its IRI (see line-of-succession --format json)")
+            if "edition" in fields:
+                values["edition"] = N(self._resolve_existing("edition", fields["edition"]))
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            for f, obj in sorted(values.items()):
+                self._set(cs, b, r, allowed[f], obj, src, note)
+            for f in cleared:  # "FIELD=" removes the field, keeping the old value as a correction
+                old = self._triples_of(r, allowed[f])
+                if not old:
+                    continue
+                cs.remove(old)
+                iri = m.correction_iri(r, allowed[f], "", self.recorded.value)
+                b.add(iri, TYPE, SK + "Correction")
+                b.add(iri, SK + "about", r)
+                b.add(iri, SK + "property", allowed[f])
+                for t in old:
+                    b.add(iri, SK + "oldValue", t.object)
+                b.add(iri, SK + "recordedAt", self.recorded)
+                b.add(iri, RDFS + "comment", m.lit(note) if note else None)
+                b.sources(iri, [src])
+                b.sources(r, [src])
+                cs.summary.append(f"Removed <{r}> {f} ({' '.join(t.object.value for t in old)}).")
+            if "edition" in values or "article" in values:
+                ed = values.get("edition") or next(iter(self._objects(r, SK + "edition")), None)
+                art = values.get("article") or next(iter(self._objects(r, SK + "article")), None)
+                if ed is not None:
+                    text = self.s.resolver.label("edition", ed.value) + (f", {art.value}" if art is not None else "")
+                    self._set(cs, b, r, SK + "legalBasis", m.lit(text), src, note)
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def abolish_office(self, office: str, *, date: str, replaced_by: str | None = None, source: SourceInfo,
+                       dry_run: bool = False) -> EditResult:
+        """The office ceases to exist on ``date``: its open tenures close that day ("office abolished"),
+        and with ``replaced_by`` the two offices are linked both ways."""
+        day = parse_date(date, "abolition date")
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            olabel = self.s.resolver.label("office", o)
+            new = self._resolve_existing("office", replaced_by) if replaced_by else None
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            old = self._objects(o, SK + "abolished")
+            if old and old[0].value != day.text:
+                raise ConflictError(f"{olabel} is already recorded as abolished on {old[0].value}; use `correct`")
+            b.add(o, SK + "abolished", m.date_lit(day))
+            b.sources(o, [src])
+            closed = []
+            for t in self._tenures(o):
+                if t["end"] is None:
+                    if t["start"].lo >= day.hi:
+                        raise ConflictError(f"{t['label']}'s tenure as {olabel} starts {t['start']}, not before {day}")
+                    b.add(t["iri"], SK + "end", m.date_lit(day))
+                    b.add(t["iri"], SK + "exitReason", m.exit_iri("office-abolished"))
+                    b.sources(t["iri"], [src])
+                    b.event(m.event_iri(o, day, None), office=o, date=day, incoming=None, outgoing=t["iri"],
+                            sources=[src], recorded=self.recorded)
+                    closed.append(t["label"])
+            if new:
+                if new == o:
+                    raise InputError("an office cannot replace itself")
+                b.add(o, SK + "replacedBy", new)
+                b.add(new, SK + "replaces", o)
+                b.sources(new, [src])
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {olabel} abolished on {day}"
+                              + (f", replaced by {self.s.resolver.label('office', new)}" if new else "")
+                              + (f"; closed the tenure of {', '.join(closed)}" if closed else "") + ".")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def restore_office(self, office: str, *, date: str, reason: str | None = None, source: SourceInfo,
+                       dry_run: bool = False) -> EditResult:
+        """An abolished office is created again on ``date`` (Kazakhstan's vice presidency in 2026,
+        Tajikistan's presidency in 1994): the abolition becomes an explained gap in its history."""
+        day = parse_date(date, "restoration date")
+        why = clean_text(reason, "reason", optional=True)
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            olabel = self.s.resolver.label("office", o)
+            abolished = self._triples_of(o, SK + "abolished")
+            if not abolished:
+                gaps = self._select("SELECT ?office ?g WHERE { ?g a sk:OfficeGap ; sk:office ?office ; sk:end ?e . "
+                                    "FILTER(STR(?e) = ?day) }", office=N(o), day=ox.Literal(day.text))
+                if gaps:
+                    cs = ChangeSet()
+                    cs.summary.append(f"Already recorded: {olabel} restored on {day}.")
+                    return cs
+                raise ConflictError(f"{olabel} is not recorded as abolished")
+            gone = PDate(abolished[0].object.value)
+            if day.hi <= gone.lo:
+                raise InputError(f"restoration {day} is not after the abolition {gone}")
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            cs.remove(abolished)
+            b.gap(m.gap_iri(o, gone), office=o, start=gone, end=day,
+                  reason=why or f"the office did not exist from its abolition on {gone} until it was restored on {day}",
+                  sources=[src])
+            b.sources(o, [src])
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {olabel} restored on {day} (abolished {gone}; the interval is an explained gap).")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def rename(self, kind: str, target: str, new_name: str | None, *, date: str, former: str | None = None,
+               since: str | None = None, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Rename an office or a place on ``date`` (its IRI stays; the old name becomes a dated former
+        name and an alias), or with ``former`` record a name it carried until ``date``."""
+        if kind not in ("office", "place"):
+            raise InputError(f"invalid kind {kind!r}: expected office or place")
+        day = parse_date(date, "date of the change")
+        since_d = parse_date(since, "first day of the former name") if since else None
+        if since_d and day.hi <= since_d.lo:
+            raise InputError(f"the former name's first day {since_d} is not before {day}")
+        if (new_name is None) == (former is None):
+            raise InputError("give either the new name or --former NAME")
+        new_label = clean_text(new_name, "new name", optional=True)
+        old_label_given = clean_text(former, "former name", optional=True)
+
+        def build() -> ChangeSet:
+            node = self._resolve_existing(kind, target)
+            current = self._triples_of(node, RDFS + "label")
+            current_label = current[0].object.value if current else target
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            old_label = old_label_given or current_label
+            if new_label is not None:
+                if new_label == current_label:
+                    cs.summary.append(f"Already recorded: {current_label} is the current name.")
+                    return cs
+                cs.remove(current)
+                b.add(node, RDFS + "label", m.lit(new_label, lang="en"))
+                b.sources(node, [src])
+            previous = [PDate(x.value) for row in self._select(
+                "SELECT ?about ?u WHERE { ?n a sk:FormerName ; sk:about ?about ; sk:until ?u }", about=N(node))
+                for x in [row["u"]]]
+            start = since_d or max((p for p in previous if p.lo < day.lo), default=None, key=lambda p: p.lo)
+            b.former_name(m.former_name_iri(node, day), about=node, label=old_label, until=day, since=start,
+                          sources=[src], recorded=self.recorded)
+            b.add(node, SKOS + "altLabel", m.lit(old_label))
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {old_label} until {day}" + (f", then {new_label}" if new_label else "")
+                              + f" <{node}>.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def verify(self, office: str, *, on: str, holders: Iterable[str] = (), vacant: bool = False,
+               note: str | None = None, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Record that the holder(s) of an office on ``on`` were checked against ``source``. The named
+        holders (or ``vacant``) must be what the knowledge base records for that day: a mismatch is an
+        error (record the change first), so a verification never hides a stale fact."""
+        day = parse_date(on, "verification date", day_only=True)
+        text = clean_text(note, "note", optional=True)
+        names = list(holders)
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            olabel = self.s.resolver.label("office", o)
+            recorded_holders = {t["holder"]: t["label"] for t in self._tenures(o)
+                                if t["start"].lo <= day.text and (t["end"] is None or day.text < t["end"].hi)}
+            given = {self._resolve_existing("person", n) for n in names}
+            if vacant and given:
+                raise InputError("give either --holder or --vacant, not both")
+            if names or vacant:
+                if given != set(recorded_holders):
+                    now = ", ".join(sorted(recorded_holders.values())) or "nobody (vacant)"
+                    raise ConflictError(f"{olabel} on {day} is recorded as held by {now}; record the change "
+                                        "(appoint, end-tenure) before verifying")
+            b = m.Builder()
+            src = self._source(b, source)
+            iri = m.verification_iri(o, day)
+            b.verification(iri, office=o, date=day, holders=sorted(recorded_holders), note=text, sources=[src],
+                           recorded=None if self._exists(iri) else self.recorded)
+            cs = ChangeSet()
+            cs.add(b.triples)
+            who = ", ".join(sorted(recorded_holders.values())) or "vacant"
+            cs.summary.append(f"Verified {olabel} on {day}: {who}.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def add_gap(self, office: str, *, start: str, end: str | None = None, reason: str, source: SourceInfo,
+                dry_run: bool = False) -> EditResult:
+        """Record a known interval with no holder, and why (abolished, vacant, holder not yet elected,
+        or not found in any source): `coverage` then counts it as explained, never as missing data."""
+        first = parse_date(start, "gap start")
+        last = parse_date(end, "gap end") if end else None
+        if last and last.hi <= first.lo:
+            raise InputError(f"gap end {last} is not after its start {first}")
+        why = clean_text(reason, "reason")
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            b = m.Builder()
+            src = self._source(b, source)
+            b.gap(m.gap_iri(o, first), office=o, start=first, end=last, reason=why, sources=[src])
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {self.s.resolver.label('office', o)} has no holder from {first}"
+                              + (f" to {last}" if last else "") + f" ({why}).")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def cite(self, target: str, *, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Add a source to a recorded fact (a tenure, person, office, relation, rule, ... by IRI)."""
+        iri = (target or "").strip()
+
+        def build() -> ChangeSet:
+            if not iri.startswith(m.ID) or not self._objects(iri, TYPE):
+                raise NotFoundError(f"unknown node {target!r}: give the IRI of a recorded fact")
+            if any(o.value == SK + "Source" for o in self._objects(iri, TYPE)):
+                raise InputError("a source cannot cite a source")
+            b = m.Builder()
+            src = self._source(b, source)
+            b.sources(iri, [src])
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: <{iri}> cites {source.url}.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def add_alt_date(self, target: str, *, field_name: str, date: str, note: str | None = None,
+                     source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Record that another source gives another date for a tenure's start or end (or a person's
+        birth or death): both stay in the knowledge base, the recorded one in use."""
+        props = {"start": "start", "end": "end", "born": "birthDate", "died": "deathDate"}
+        if field_name not in props:
+            raise InputError(f"invalid field {field_name!r}: expected one of {', '.join(props)}")
+        day = parse_date(date, "alternative date")
+        text = clean_text(note, "note", optional=True)
+        iri = (target or "").strip()
+
+        def build() -> ChangeSet:
+            if not iri.startswith(m.ID) or not self._objects(iri, TYPE):
+                raise NotFoundError(f"unknown node {target!r}: give the IRI of a tenure or person")
+            b = m.Builder()
+            src = self._source(b, source)
+            b.alt_date(iri, props[field_name], day, text, [src])
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: another source gives {field_name} {day} for <{iri}>.")
             return cs
 
         return self.run(build, dry_run=dry_run)
@@ -565,6 +1090,41 @@ SELECT ?person ?office ?claim WHERE {
 
         return self.run(build, dry_run=dry_run)
 
+    OFFICE_FIELDS = {"seats": SK + "seats", "kind": SK + "officeKind", "established": SK + "established",
+                     "wikidata": SK + "wikidata", "label": RDFS + "label"}
+
+    def correct_office(self, office: str, field_name: str, value: str, *, reason: str | None = None,
+                       source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Correct a fact about an office (seats, kind, established, Wikidata id, label); the old value is
+        kept as a correction. Abolition and restoration have their own commands."""
+        if field_name not in self.OFFICE_FIELDS:
+            raise InputError(f"invalid office field {field_name!r}: expected one of {', '.join(self.OFFICE_FIELDS)}")
+        note = clean_text(reason, "reason", optional=True)
+        if field_name == "seats":
+            if not re.fullmatch(r"[1-9]\d{0,3}", value.strip()):
+                raise InputError(f"invalid seats {value!r}: expected a whole number of at least 1")
+            obj = m.lit(value.strip(), XSD + "integer")
+        elif field_name == "kind":
+            _choice(value, m.OFFICE_KINDS, "kind", required=True)
+            obj = N(m.kind_iri(value))
+        elif field_name == "established":
+            obj = m.date_lit(parse_date(value, "establishment date"))
+        elif field_name == "wikidata":
+            obj = m.lit(_qid(value) or "")
+        else:
+            obj = m.lit(clean_text(value, "name"), lang="en")
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            self._set(cs, b, o, self.OFFICE_FIELDS[field_name], obj, src, note)
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     def _field_value(self, field_name: str, value: str):
         if field_name in ("start", "end", "born", "died"):
             return m.date_lit(parse_date(value, field_name))
@@ -644,10 +1204,12 @@ SELECT ?person ?office ?claim WHERE {
         return p, o, self.s.resolver.label("person", p), self.s.resolver.label("office", o)
 
     def _resolve_existing(self, kind: str, text: str) -> str:
+        """Edits resolve strictly (IRI, QID, exact label or alias): a guess would write a fact about
+        the wrong node. Reads keep the loose resolver."""
         try:
-            return self.s.resolver.resolve(kind, text)
+            return self.s.resolver.resolve_strict(kind, text)
         except NotFoundError as exc:
-            hint = {"person": "add-person", "office": "add-office"}.get(kind)
+            hint = {"person": "add-person", "office": "add-office", "edition": "add-edition"}.get(kind)
             raise NotFoundError(f"{exc} (record it first with `succession {hint}`)" if hint else str(exc)) from None
 
 
@@ -687,6 +1249,15 @@ def _choice(value: str | None, allowed: tuple[str, ...], what: str, required: bo
         return
     if value not in allowed:
         raise InputError(f"invalid {what} {value!r}: expected one of {', '.join(allowed)}")
+
+
+def _qid(value: str | None) -> str | None:
+    if not value:
+        return None
+    qid = value.strip().upper()
+    if not _QID_RE.match(qid):
+        raise InputError(f"invalid Wikidata id {value!r}: expected Q followed by digits")
+    return qid
 
 
 def _native(text: str) -> tuple[str, str]:

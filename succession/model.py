@@ -17,7 +17,24 @@ import pyoxigraph as ox
 
 from .dates import PDate
 from .names import fold
-from .namespaces import DCTERMS, EXIT, ID, KIN, KIND, MODE, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, STAGE, XSD
+from .namespaces import (
+    DCTERMS,
+    EDITION_KIND,
+    EXIT,
+    ID,
+    KIN,
+    KIND,
+    MODE,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SK,
+    SKOS,
+    STAGE,
+    XSD,
+)
 
 Triple = ox.Triple
 
@@ -25,8 +42,10 @@ ENTRY_MODES = ("election", "appointment", "parliamentary-vote", "constitutional-
                "hereditary", "coup", "ouster", "popular-uprising", "other")
 EXIT_REASONS = ("term-end", "resignation", "death", "removal", "ouster", "office-abolished", "succeeded",
                 "appointed-elsewhere", "other")
-OFFICE_KINDS = ("head-of-state", "head-of-government", "chamber-chair", "mayor", "minister", "deputy-chair",
-                "agency-head", "other")
+OFFICE_KINDS = ("head-of-state", "head-of-government", "chamber-chair", "deputy-head-of-government", "minister",
+                "security-chief", "prosecutor", "administration-head", "security-council", "central-bank", "governor",
+                "mayor", "deputy-chair", "agency-head", "other")
+EDITION_KINDS = ("constitution", "amendment", "constitutional-law")
 # child-of is the stored direction of parent/child; parent-of is turned round when recorded.
 KINSHIPS = ("child-of", "parent-of", "spouse-of", "sibling-of", "in-law-of", "grandchild-of", "nephew-or-niece-of")
 SYMMETRIC_KINSHIPS = ("spouse-of", "sibling-of", "in-law-of")
@@ -99,6 +118,22 @@ def relation_iri(person: str, kinship: str, relative: str) -> str:
 def rule_iri(vacant: str, order: int, acting_office: str, start: PDate | None) -> str:
     when = start.text if start else "undated"
     return f"{ID}rule/{local(vacant, 'office')}/{order}/{local(acting_office, 'office')}/{when}"
+
+
+def edition_iri(title: str) -> str:
+    return f"{ID}edition/{slug(title)}"
+
+
+def verification_iri(office: str, date: PDate) -> str:
+    return f"{ID}verification/{local(office, 'office')}/{date.text}"
+
+
+def former_name_iri(about: str, until: PDate) -> str:
+    return f"{about}/name/{until.text}"
+
+
+def edition_kind_iri(name: str) -> str:
+    return EDITION_KIND + name
 
 
 def source_iri(url: str) -> str:
@@ -179,8 +214,9 @@ class Builder:
             self.add(iri, DCTERMS + "issued", date_lit(published))
         return iri
 
-    def place(self, iri: str, label: str, country: str, is_country: bool) -> None:
-        self.add(iri, RDF + "type", SK + ("Country" if is_country else "City"))
+    def place(self, iri: str, label: str, country: str, is_country: bool, city: bool = True) -> None:
+        """A country, a city, or (``city=False``) another place such as a region."""
+        self.add(iri, RDF + "type", SK + ("Country" if is_country else "City" if city else "Place"))
         self.add(iri, RDFS + "label", lit(label, lang="en"))
         self.add(iri, SK + "country", country)
 
@@ -271,7 +307,12 @@ class Builder:
 
     def rule(self, iri: str, *, vacant: str, acting_office: str, order: int, start: PDate | None,
              end: PDate | None, legal_basis: str, note: str | None = None, sources: Iterable[str] = (),
-             recorded: ox.Literal | None = None) -> None:
+             recorded: ox.Literal | None = None, edition: str | None = None, article: str | None = None,
+             in_force_by: PDate | None = None, designation: str | None = None) -> None:
+        self.add(iri, SK + "edition", edition)
+        self.add(iri, SK + "article", lit(article) if article else None)
+        self.add(iri, SK + "inForceBy", date_lit(in_force_by) if in_force_by else None)
+        self.add(iri, SK + "designation", lit(designation) if designation else None)
         self.add(iri, RDF + "type", SK + "SuccessionRule")
         self.add(iri, SK + "vacantOffice", vacant)
         self.add(iri, SK + "actingOffice", acting_office)
@@ -280,6 +321,44 @@ class Builder:
         self.add(iri, SK + "inForceUntil", date_lit(end) if end else None)
         self.add(iri, SK + "legalBasis", lit(legal_basis))
         self.add(iri, RDFS + "comment", lit(note) if note else None)
+        self.add(iri, SK + "recordedAt", recorded)
+        self.sources(iri, sources)
+
+    def edition(self, iri: str, *, title: str, country: str, kind: str, adopted: PDate | None,
+                in_force: PDate, until: PDate | None = None, replaces: str | None = None,
+                aliases: Iterable[str] = (), sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
+        self.add(iri, RDF + "type", SK + "LegalEdition")
+        self.add(iri, RDFS + "label", lit(title, lang="en"))
+        for a in aliases:
+            if a and a != title:
+                self.add(iri, SKOS + "altLabel", lit(a))
+        self.add(iri, SK + "country", country)
+        self.add(iri, SK + "editionKind", edition_kind_iri(kind))
+        self.add(iri, SK + "adopted", date_lit(adopted) if adopted else None)
+        self.add(iri, SK + "inForceFrom", date_lit(in_force))
+        self.add(iri, SK + "inForceUntil", date_lit(until) if until else None)
+        self.add(iri, SK + "replaces", replaces)
+        self.add(iri, SK + "recordedAt", recorded)
+        self.sources(iri, sources)
+
+    def verification(self, iri: str, *, office: str, date: PDate, holders: Iterable[str], note: str | None,
+                     sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
+        self.add(iri, RDF + "type", SK + "Verification")
+        self.add(iri, SK + "office", office)
+        self.add(iri, SK + "date", date_lit(date))
+        for h in holders:
+            self.add(iri, SK + "holder", h)
+        self.add(iri, RDFS + "comment", lit(note) if note else None)
+        self.add(iri, SK + "recordedAt", recorded)
+        self.sources(iri, sources)
+
+    def former_name(self, iri: str, *, about: str, label: str, until: PDate, since: PDate | None = None,
+                    sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
+        self.add(iri, RDF + "type", SK + "FormerName")
+        self.add(iri, SK + "about", about)
+        self.add(iri, RDFS + "label", lit(label, lang="en"))
+        self.add(iri, SK + "until", date_lit(until))
+        self.add(iri, SK + "from", date_lit(since) if since else None)
         self.add(iri, SK + "recordedAt", recorded)
         self.sources(iri, sources)
 

@@ -9,6 +9,7 @@ EXIT = BASE + "ontology/exit#"
 KIND = BASE + "ontology/kind#"
 KIN = BASE + "ontology/kin#"
 STAGE = BASE + "ontology/stage#"
+EDITION_KIND = BASE + "ontology/edition#"
 ID = BASE + "id/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -28,6 +29,7 @@ PREFIXES: dict[str, str] = {
     "kind": KIND,
     "kin": KIN,
     "stage": STAGE,
+    "edkind": EDITION_KIND,
     "id": ID,
     "person": ID + "person/",
     "office": ID + "office/",
@@ -37,6 +39,7 @@ PREFIXES: dict[str, str] = {
     "event": ID + "event/",
     "relation": ID + "relation/",
     "rule": ID + "rule/",
+    "edition": ID + "edition/",
     "source": ID + "source/",
     "rdf": RDF,
     "rdfs": RDFS,

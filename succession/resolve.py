@@ -24,6 +24,7 @@ KIND_CLASS = {
     "country": SK + "Country",
     "body": SK + "Body",
     "place": SK + "Place",
+    "edition": SK + "LegalEdition",
 }
 
 _INDEX_QUERY = """
@@ -31,7 +32,7 @@ PREFIX sk: <https://w3id.org/succession-kb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?node ?class ?label ?name ?primary WHERE {
-  VALUES ?class { sk:Person sk:Office sk:Country sk:Body sk:Place sk:City }
+  VALUES ?class { sk:Person sk:Office sk:Country sk:Body sk:Place sk:City sk:LegalEdition }
   ?node a ?class ; rdfs:label ?label .
   {
     ?node rdfs:label ?name . BIND(true AS ?primary)
@@ -203,6 +204,39 @@ class Resolver:
             if hits:
                 return self._pick(kind, query, hits)
         raise NotFoundError(self._not_found(kind, query))
+
+    def resolve_strict(self, kind: str, text: str) -> str:
+        """The IRI of the node ``text`` names exactly, for edits: a full IRI, a Wikidata QID, the slug of
+        its IRI, or a label, alias or native name equal to ``text`` ignoring case and diacritics.
+        Fuzzy, phonetic and bare-surname matches are for reading; writing a fact about the wrong
+        person on a guess is worse than an error, so anything looser is refused with the candidates."""
+        query = (text or "").strip()
+        if not query:
+            raise NotFoundError(f"empty {kind} name")
+        entries = self.entries(kind)
+        if query in entries:
+            return query
+        if re.fullmatch(r"[Qq][1-9]\d*", query):
+            hits = [e for e in entries.values() if query.upper() in e.names]
+        else:
+            want = key(query)
+            hits = [e for e in entries.values() if want and any(key(n) == want for n in e.names)]
+            if not hits:
+                hits = [e for e in entries.values() if e.iri.startswith(ID) and e.iri.rsplit("/", 1)[-1] == query]
+        if len(hits) > 1:  # an exact label outranks another node's alias
+            by_label = [e for e in hits if key(e.label) == key(query)]
+            hits = by_label if len(by_label) == 1 else hits
+        if len(hits) == 1:
+            return hits[0].iri
+        if len(hits) > 1:
+            raise AmbiguousError(_ambiguous(kind, query, hits) + "; give the IRI or the Wikidata id")
+        try:
+            loose = self.resolve_entry(kind, query)
+            hint = f"; did you mean {loose.label!r} ({loose.iri})?"
+        except (NotFoundError, AmbiguousError):
+            hint = self._not_found(kind, query).partition(";")[2]
+            hint = f";{hint}" if hint else ""
+        raise NotFoundError(f"unknown {kind} {query!r}: edits need an exact name, alias, Wikidata id or IRI{hint}")
 
     def _not_found(self, kind: str, query: str) -> str:
         entries = self.entries(kind)

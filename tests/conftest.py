@@ -70,6 +70,8 @@ PREFIXES = """\
 @prefix e: <https://w3id.org/succession-kb/id/event/> .
 @prefix r: <https://w3id.org/succession-kb/id/relation/> .
 @prefix rule: <https://w3id.org/succession-kb/id/rule/> .
+@prefix ed: <https://w3id.org/succession-kb/id/edition/> .
+@prefix edkind: <https://w3id.org/succession-kb/ontology/edition#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

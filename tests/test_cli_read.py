@@ -177,7 +177,7 @@ def test_current_holders(run):
 def test_line_of_succession(run, office, on, first):
     r = run("line-of-succession", office, "--on", on, "--format", "json")
     rows = json.loads(r.stdout)
-    assert (rows[0]["order"], rows[0]["acting_office"], rows[0]["person"]) == (1, *first)
+    assert (rows[0]["order"], rows[0]["office"], rows[0]["person"]) == (1, *first)
 
 
 def test_queries_lists_every_rq_file(run):

@@ -200,7 +200,8 @@ def test_correct_a_handover_date_moves_both_sides(run, kb_copy):
                           kb=kb_copy).stdout)
     assert [x["person"] for x in rows] == ["Mahmadsaid Ubaidulloev"]
     r = run("query", "--sparql", "PREFIX sk: <https://w3id.org/succession-kb/ontology#> "
-            "SELECT ?old ?new WHERE { ?c a sk:Correction ; sk:oldValue ?old ; sk:newValue ?new }", "--format", "json",
+            "SELECT ?old ?new WHERE { ?c a sk:Correction ; sk:oldValue ?old ; sk:newValue ?new ; sk:about ?t . "
+            "?t sk:office <https://w3id.org/succession-kb/id/office/chairman-of-the-majlisi-milli> }", "--format", "json",
             kb=kb_copy)
     assert {(x["old"], x["new"]) for x in json.loads(r.stdout)} == {("2020-04-17", "2020-04-18")}
     assert run("validate", kb=kb_copy).exit_code == 0
@@ -223,7 +224,8 @@ BAD = [
      1, "Error: Chairman of the Majlisi Milli already has a later tenure: Rustam Emomali from 2020-04-17; "
         "appointing on 2010-01-01 would rewrite history (use `succession correct`)\n"),
     (["appoint", "Rustum Emomalli", "Mayor of Dushanbe", "--date", "2026-01-01", "--source", SRC],
-     2, "Error: unknown person 'Rustum Emomalli'; did you mean: 'Rustam Emomali'"),
+     2, "Error: unknown person 'Rustum Emomalli': edits need an exact name, alias, Wikidata id or IRI; "
+        "did you mean: 'Rustam Emomali'"),
     (["appoint", "Rustam Emomali", "Mayor of Dushanbe", "--date", "2026-01-01"],
      2, "Error: a source is required: --source URL\n"),
     (["appoint", "Rustam Emomali", "Mayor of Dushanbe", "--date", "2026-01-01", "--source", "javascript:alert(1)"],

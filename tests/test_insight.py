@@ -21,12 +21,18 @@ t:b a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "1999-01-01
     prov:wasDerivedFrom source:s .
 t:c a sk:Tenure ; sk:holder person:c ; sk:office office:q ; sk:start "1999-01-01"^^xsd:date ; sk:acting false ;
     prov:wasDerivedFrom source:s .
-rule:1 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+ed:2000 a sk:LegalEdition ; rdfs:label "Constitution of Xland (2000)"@en ; sk:country place:x ;
+    sk:editionKind <https://w3id.org/succession-kb/ontology/edition#constitution> ; sk:inForceFrom "2000-01-01"^^xsd:date ;
+    sk:inForceUntil "2010-06"^^xsd:gYearMonth ; prov:wasDerivedFrom source:s .
+ed:2010 a sk:LegalEdition ; rdfs:label "Constitution of Xland (2010)"@en ; sk:country place:x ;
+    sk:editionKind <https://w3id.org/succession-kb/ontology/edition#constitution> ; sk:inForceFrom "2010-06"^^xsd:gYearMonth ;
+    sk:replaces ed:2000 ; prov:wasDerivedFrom source:s .
+rule:1 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:2000 ;
     sk:inForceFrom "2000-01-01"^^xsd:date ; sk:inForceUntil "2010-06"^^xsd:gYearMonth ;
     sk:legalBasis "Constitution of 2000, art. 1" ; prov:wasDerivedFrom source:s .
-rule:2 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:q ; sk:order 1 ;
+rule:2 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:q ; sk:order 1 ; sk:edition ed:2010 ;
     sk:inForceFrom "2010-06"^^xsd:gYearMonth ; sk:legalBasis "Constitution of 2010, art. 2" ; prov:wasDerivedFrom source:s .
-rule:3 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 2 ;
+rule:3 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 2 ; sk:edition ed:2010 ;
     sk:inForceFrom "2010-06"^^xsd:gYearMonth ; sk:legalBasis "Constitution of 2010, art. 2" ; prov:wasDerivedFrom source:s .
 r:1 a sk:FamilyRelation ; sk:person person:c ; sk:kinship kin:spouse-of ; sk:relative person:d ; prov:wasDerivedFrom source:s .
 r:2 a sk:FamilyRelation ; sk:person person:d ; sk:kinship kin:child-of ; sk:relative person:a ; prov:wasDerivedFrom source:s .
@@ -47,7 +53,7 @@ def tiny(tmp_path):
 def test_line_of_succession_follows_rules_in_force(run, tiny, on, expected):
     r = run("line-of-succession", "President of Xland", "--on", on, "--format", "json", kb=tiny)
     assert r.exit_code == 0, r.output
-    assert [(x["order"], x["acting_office"], x["person"]) for x in json.loads(r.stdout)] == expected
+    assert [(x["order"], x["office"], x["person"]) for x in json.loads(r.stdout)] == expected
 
 
 def test_dynasty_finds_in_law_path(run, tiny):
@@ -154,6 +160,9 @@ def test_line_of_succession_agrees_with_the_one_query_form(run, office, on):
     fast = json.loads(run("line-of-succession", office, "--on", on, "--format", "json").stdout)
     one = json.loads(run("query", "acting-successor", "--param", f"office={office}", "--param", f"on={on}",
                          "--format", "json").stdout)
-    assert [(x["order"], x["acting_office"], x["person"]) for x in fast] == [
-        (x["order"], x["actingOfficeLabel"], x["personLabel"]) for x in one]
+    grouped: dict = {}
+    for x in one:  # the one-query form gives one row per holder of a multi-seat office
+        grouped.setdefault((x["order"], x["actingOfficeLabel"]), []).append(x["personLabel"])
+    assert [(x["order"], x["office"], x["person"]) for x in fast] == [
+        (k[0], k[1], "; ".join(sorted(p for p in v if p)) or None) for k, v in grouped.items()]
     assert fast, "a rule should be in force"

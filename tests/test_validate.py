@@ -51,6 +51,37 @@ t:x a sk:Tenure ; sk:holder person:d ; sk:office office:c ; sk:start "2001-03-01
     sk:acting false ; prov:wasDerivedFrom source:s .""",
     "duplicate-wikidata-violation": """
 person:a sk:wikidata "Q42" . person:b sk:wikidata "Q42" .""",
+    "rule-order-overlap-violation": """
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .
+rule:b a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    sk:inForceFrom "2010-01-01"^^xsd:date ; sk:legalBasis "B" ; prov:wasDerivedFrom source:s .""",
+    "rule-without-start-violation": """
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    sk:legalBasis "A" ; prov:wasDerivedFrom source:s .""",
+    "rule-acting-office-absent-violation": """
+office:c sk:abolished "2005-01-01"^^xsd:date .
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .""",
+    "rule-outside-edition-violation": """
+ed:x a sk:LegalEdition ; rdfs:label "Constitution of Xland (2000)"@en ; sk:inForceFrom "2000-01-01"^^xsd:date ;
+    sk:inForceUntil "2010-01-01"^^xsd:date .
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:x ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .""",
+    "tenure-after-abolition-violation": """
+office:c sk:abolished "2005-01-01"^^xsd:date .
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
+    sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "undeclared-departure-violation": """
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .
+person:z a sk:Person ; rdfs:label "Zeta Zed"@en ; prov:wasDerivedFrom source:s .
+t:c a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "2001-01-01"^^xsd:date ;
+    sk:acting false ; prov:wasDerivedFrom source:s .
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ; sk:end "2010-05-05"^^xsd:date ;
+    sk:exitReason exit:death ; sk:acting false ; sk:successor t:z ; prov:wasDerivedFrom source:s .
+t:z a sk:Tenure ; sk:holder person:z ; sk:office office:p ; sk:start "2010-05-05"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:a ; prov:wasDerivedFrom source:s .""",
     "kinship-cycle-violation": """
 r:1 a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:child-of ; sk:relative person:b ;
     prov:wasDerivedFrom source:s .

@@ -1,0 +1,409 @@
+"""Turn a research hand-off (research/*.yaml, see research/SCHEMA.md) into a batch file for
+`succession apply`, so that new research enters kb/ through the same validated edit path as a
+user's edits, all or nothing.
+
+    python tools/research_batch.py research/power-vertical/uzbekistan.yaml --out research/batches/uz.yaml
+
+What it does, and what it refuses to guess:
+- people and offices become add-person / add-office rows (an id already in kb/ is updated, never
+  duplicated); relations become relate rows; tenures become add-tenure rows in date order;
+- each fact's first source is its best one (official, then news, then encyclopedia, then dataset,
+  then copies); the others are added with cite rows; copies of Wikipedia keep the original's URL
+  in their title;
+- alternative dates become add-alt-date rows; verification entries become verify rows;
+- a tenure with no start, an end marked "unknown", or one that would overlap a tenure already
+  recorded (a re-election, a duplicate) is left out and listed on stderr with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from succession import model as m  # noqa: E402
+from succession.api import Succession  # noqa: E402
+from succession.dates import PDate  # noqa: E402
+
+RANK = {"official": 0, "news": 1, "encyclopedia": 2, "dataset": 3, "copy": 4}
+KIND_MAP = {"head-of-state": "head-of-state", "head-of-government": "head-of-government"}
+MODES = set(m.ENTRY_MODES)
+EXITS = set(m.EXIT_REASONS)
+
+
+def date_ok(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    try:
+        from succession.dates import parse_date
+
+        return parse_date(text).text
+    except Exception:
+        return None
+
+
+class Converter:
+    def __init__(self, kb: Path | None) -> None:
+        self.s = Succession(kb)
+        self.store = self.s.kb.store()
+        self.rows: list[dict] = []
+        self.skipped: list[str] = []
+        self.persons: dict[str, str] = {}  # research id -> IRI
+        self.offices: dict[str, str] = {}
+        self.seats: dict[str, int] = {}
+        self.sources: dict[str, dict] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def exists(self, iri: str) -> bool:
+        import pyoxigraph as ox
+
+        return next(iter(self.store.quads_for_pattern(ox.NamedNode(iri), None, None)), None) is not None
+
+    def src_fields(self, ids: list[str]) -> tuple[dict, list[dict]]:
+        cands = [self.sources[i] for i in ids or [] if i in self.sources]
+        if not cands:
+            raise KeyError("no source")
+        cands.sort(key=lambda s: RANK.get(s.get("kind") or "news", 1))
+        best, rest = cands[0], cands[1:]
+        return self.fields(best), [self.fields(s) for s in rest]
+
+    def fields(self, s: dict) -> dict:
+        title = s.get("title")
+        if s.get("kind") == "copy" and s.get("original_url"):
+            title = f"{title or 'copy'} (copy of {s['original_url']})"
+        out = {"source": s["url"]}
+        if title:
+            out["source-title"] = str(title)[:480]
+        if s.get("publisher"):
+            out["publisher"] = str(s["publisher"])[:480]
+        pub = date_ok(s.get("published"))
+        if pub:
+            out["published"] = pub
+        return out
+
+    def cite(self, iri: str, rest: list[dict]) -> None:
+        for r in rest:
+            self.rows.append({"command": "cite", "target": iri, **r})
+
+    # ------------------------------------------------------------------ parts
+
+    def convert(self, data: dict) -> None:
+        for s in data.get("sources") or []:
+            if str(s.get("url", "")).startswith(("http://", "https://")) and " " not in s["url"]:
+                self.sources[s["id"]] = s
+        for p in data.get("persons") or []:
+            self.person(p)
+        for p in data.get("person_updates") or []:
+            self.person_update(p)
+        for o in data.get("offices") or []:
+            self.office(o)
+        for r in data.get("relations") or []:
+            self.relation(r)
+        tenures = [t for t in data.get("tenures") or []]
+        tenures.sort(key=lambda t: (str(t.get("office")), str(t.get("start"))))
+        for t in tenures:
+            self.tenure(t)
+        for v in data.get("verification") or []:
+            self.verify(v)
+
+    def person_iri(self, pid: str) -> str | None:
+        if pid in self.persons:
+            return self.persons[pid]
+        iri = m.person_iri(pid)
+        return iri if self.exists(iri) else None
+
+    def office_iri(self, oid: str) -> str | None:
+        if oid in self.offices:
+            return self.offices[oid]
+        iri = m.office_iri(oid)
+        return iri if self.exists(iri) else None
+
+    def person(self, p: dict) -> None:
+        label = str(p.get("label") or "").strip()
+        if not label:
+            self.skipped.append(f"person {p.get('id')}: no label")
+            return
+        existing = m.person_iri(p["id"])
+        if self.exists(existing):  # the researcher redefined someone we have: update, never duplicate
+            self.persons[p["id"]] = existing
+            self.person_update({**p, "id": p["id"]})
+            return
+        iri = m.person_iri(m.slug(label))
+        self.persons[p["id"]] = iri
+        try:
+            best, rest = self.src_fields(p.get("sources"))
+        except KeyError:
+            self.skipped.append(f"person {label}: no usable source")
+            del self.persons[p["id"]]
+            return
+        row = {"command": "add-person", "name": label}
+        aliases = sorted({a for a in p.get("aliases") or [] if a and a != label})
+        if aliases:
+            row["alias"] = aliases
+        natives = [f"{n['text']}@{n['lang']}" for n in p.get("names") or [] if n.get("text") and n.get("lang")]
+        if natives:
+            row["native"] = natives
+        for k in ("born", "died"):
+            d = date_ok(p.get(k))
+            if d:
+                row[k] = d
+        self.rows.append({**row, **best})
+        self.cite(iri, rest)
+        self.qid(p, iri, "person")
+
+    def qid(self, item: dict, iri: str, kind: str) -> None:
+        q = item.get("wikidata")
+        if not q:
+            return
+        try:
+            best, _ = self.src_fields(item.get("wikidata_sources") or item.get("sources"))
+        except KeyError:
+            return
+        if kind == "person":
+            self.rows.append({"command": "add-person", "name": self.label_of(iri), "wikidata": q, **best})
+
+    def label_of(self, iri: str) -> str:
+        for r in self.rows:
+            if r.get("command") == "add-person" and m.person_iri(m.slug(r["name"])) == iri:
+                return r["name"]
+        return self.s.resolver.label("person", iri)
+
+    def person_update(self, p: dict) -> None:
+        iri = m.person_iri(p["id"])
+        if not self.exists(iri):
+            self.skipped.append(f"person update {p['id']}: no such person in kb/")
+            return
+        self.persons[p["id"]] = iri
+        try:
+            best, rest = self.src_fields(p.get("sources") or p.get("wikidata_sources"))
+        except KeyError:
+            self.skipped.append(f"person update {p['id']}: no usable source")
+            return
+        label = self.s.resolver.label("person", iri)
+        row = {"command": "add-person", "name": label}
+        aliases = sorted({a for a in p.get("aliases") or [] if a and a != label})
+        if aliases:
+            row["alias"] = aliases
+        natives = [f"{n['text']}@{n['lang']}" for n in p.get("names") or [] if n.get("text") and n.get("lang")]
+        if natives:
+            row["native"] = natives
+        if len(row) > 2:
+            self.rows.append({**row, **best})
+        self.qid(p, iri, "person")
+
+    def office(self, o: dict) -> None:
+        existing = m.office_iri(o["id"])
+        if self.exists(existing):
+            self.offices[o["id"]] = existing
+            aliases = sorted({a for a in o.get("aliases") or [] if a})
+            label = self.s.resolver.label("office", existing)
+            try:
+                best, _ = self.src_fields(o.get("sources"))
+            except KeyError:
+                return
+            if aliases:
+                self.rows.append({"command": "add-office", "name": label, "kind": "other", "country": "Kazakhstan",
+                                  "alias": aliases, **best, "_existing": True})
+            return
+        label = str(o.get("label") or "").strip()
+        iri = m.office_iri(m.slug(label))
+        try:
+            best, rest = self.src_fields(o.get("sources"))
+        except KeyError:
+            self.skipped.append(f"office {label}: no usable source")
+            return
+        kind = o.get("kind") or "other"
+        if kind not in m.OFFICE_KINDS:
+            kind = "other"
+        self.offices[o["id"]] = iri
+        seats = int(o.get("seats") or 1)
+        self.seats[iri] = seats
+        row = {"command": "add-office", "name": label, "kind": kind, "country": o.get("jurisdiction")}
+        country = o.get("country") or o.get("jurisdiction")
+        row["country"] = country
+        if o.get("region"):
+            row["region"] = o["region"]
+        elif kind == "mayor" and o.get("city"):
+            row["city"] = o["city"]
+        body = o.get("body")
+        if isinstance(body, dict) and body.get("label"):
+            row["body"] = body["label"]
+        if seats != 1:
+            row["seats"] = seats
+        aliases = sorted({a for a in o.get("aliases") or [] if a and a != label})
+        if aliases:
+            row["alias"] = aliases
+        est = date_ok(o.get("established"))
+        if est:
+            row["established"] = est
+        if o.get("wikidata"):
+            row["wikidata"] = o["wikidata"]
+        self.rows.append({**row, **best})
+        self.cite(iri, rest)
+
+    def relation(self, r: dict) -> None:
+        a, z = self.person_iri(r.get("from")), self.person_iri(r.get("to"))
+        if not a or not z:
+            self.skipped.append(f"relation {r.get('from')} {r.get('kind')} {r.get('to')}: unknown person")
+            return
+        kind = r.get("kind")
+        if kind not in m.KINSHIPS:
+            self.skipped.append(f"relation {r}: unknown kinship")
+            return
+        try:
+            best, rest = self.src_fields(r.get("sources"))
+        except KeyError:
+            self.skipped.append(f"relation {r}: no usable source")
+            return
+        self.rows.append({"command": "relate", "person": a, "relation": kind, "relative": z, **best})
+        x, k, y = a, kind, z
+        if k == "parent-of":
+            k, x, y = "child-of", z, a
+        if k in m.SYMMETRIC_KINSHIPS and y < x:
+            x, y = y, x
+        self.cite(m.relation_iri(x, k, y), rest)
+
+    def recorded_tenures(self, office: str) -> list[tuple[str, PDate, PDate | None, bool]]:
+        import pyoxigraph as ox
+
+        rows = self.s.engine.select("""
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+SELECT ?office ?p ?s ?e ?a WHERE { ?t a sk:Tenure ; sk:office ?office ; sk:holder ?p ; sk:start ?s ; sk:acting ?a .
+OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
+        return [(r["p"].value, PDate(r["s"].value), PDate(r["e"].value) if r["e"] else None, r["a"].value == "true")
+                for r in rows]
+
+    def tenure(self, t: dict) -> None:
+        p, o = self.person_iri(t.get("person")), self.office_iri(t.get("office"))
+        what = f"tenure {t.get('person')} as {t.get('office')} from {t.get('start')}"
+        if not p or not o:
+            self.skipped.append(f"{what}: unknown person or office")
+            return
+        start = date_ok(t.get("start"))
+        if not start:
+            self.skipped.append(f"{what}: no start date")
+            return
+        end_raw = t.get("end")
+        if end_raw is not None and not date_ok(end_raw):
+            self.skipped.append(f"{what}: end {end_raw!r} not known")
+            return
+        end = date_ok(end_raw)
+        acting = bool(t.get("acting"))
+        s, e = PDate(start), PDate(end) if end else None
+        if e and e.hi < s.lo:
+            self.skipped.append(f"{what}: ends before it starts")
+            return
+        seats = self.seats.get(o) or self._seats(o)
+        if seats == 1 and not acting:
+            for (hp, hs, he, ha) in self.recorded_tenures(o) + self._pending(o):
+                if ha:
+                    continue
+                if hp == p and hs == s:
+                    self.skipped.append(f"{what}: already recorded")
+                    return
+                # overlap with a recorded tenure (each starts before the other ends)
+                s_hi = s.hi
+                e_lo = e.lo if e else "9999"
+                o_hi = hs.hi
+                oe_lo = he.lo if he else "9999"
+                if s_hi < oe_lo and o_hi < e_lo:
+                    self.skipped.append(f"{what}: overlaps the recorded tenure from {hs} ({hp.rsplit('/', 1)[-1]})")
+                    return
+        try:
+            best, rest = self.src_fields(t.get("sources"))
+        except KeyError:
+            self.skipped.append(f"{what}: no usable source")
+            return
+        row = {"command": "add-tenure", "person": p, "office": o, "start": start}
+        if end:
+            row["end"] = end
+        if acting:
+            row["acting"] = True
+        if t.get("start_mode") in MODES:
+            row["mode"] = t["start_mode"]
+        if end and t.get("end_reason") in EXITS:
+            row["exit-reason"] = t["end_reason"]
+        self.rows.append({**row, **best})
+        self._pending_rows.setdefault(o, []).append((p, s, e, acting))
+        iri = m.tenure_iri(o, p, s, acting)
+        self.cite(iri, rest)
+        for alt in t.get("alt_dates") or []:
+            d = date_ok(alt.get("date"))
+            if not d or alt.get("field") not in ("start", "end"):
+                continue
+            try:
+                ab, _ = self.src_fields(alt.get("sources"))
+            except KeyError:
+                continue
+            row = {"command": "add-alt-date", "target": iri, "field": alt["field"], "date": d, **ab}
+            if alt.get("note"):
+                row["note"] = str(alt["note"])[:480]
+            self.rows.append(row)
+
+    _pending_rows: dict[str, list] = {}
+
+    def _pending(self, office: str) -> list:
+        return self._pending_rows.get(office, [])
+
+    def _seats(self, office: str) -> int:
+        import pyoxigraph as ox
+
+        for q in self.store.quads_for_pattern(ox.NamedNode(office), ox.NamedNode(m.SK + "seats"), None):
+            return int(q.object.value)
+        return 1
+
+    def verify(self, v: dict) -> None:
+        o = self.office_iri(v.get("office"))
+        if not o:
+            self.skipped.append(f"verification {v.get('office')}: unknown office")
+            return
+        try:
+            best, _ = self.src_fields(v.get("sources"))
+        except KeyError:
+            return
+        on = date_ok(v.get("as_of"))
+        if not on or len(on) != 10:
+            self.skipped.append(f"verification {v.get('office')}: as_of {v.get('as_of')!r} is not a day")
+            return
+        row = {"command": "verify", "office": o, "on": on, **best}
+        h = self.person_iri(v.get("holder")) if v.get("holder") else None
+        if h:
+            row["holder"] = [h]
+        if v.get("notes"):
+            row["note"] = str(v["notes"]).replace("\n", " ")[:480]
+        self.rows.append(row)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--kb", type=Path, default=None)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    conv = Converter(args.kb)
+    for f in args.files:
+        conv.convert(yaml.safe_load(f.read_text(encoding="utf-8")))
+    rows = []
+    for r in conv.rows:
+        if r.pop("_existing", False):
+            continue  # aliases for existing offices go through add-office only when its kind/country are known
+        for k in ("note",):
+            if k in r and isinstance(r[k], str):
+                r[k] = r[k].replace("\n", " ")
+        rows.append(r)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    print(f"{len(rows)} rows -> {args.out}", file=sys.stderr)
+    for s in conv.skipped:
+        print(f"left out: {s}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
