@@ -485,14 +485,18 @@ SELECT ?person ?office ?claim WHERE {
                     jurisdiction = self.s.resolver.resolve_strict("place", name)
                 except NotFoundError:
                     jurisdiction = m.place_iri(m.slug(name))
-                    b.place(jurisdiction, name, c, False, city=bool(city))
+                    if not self._exists(jurisdiction):
+                        b.place(jurisdiction, name, c, False, city=bool(city))
             body_iri = None
             if body:
                 try:
                     body_iri = self.s.resolver.resolve_strict("body", body)
                 except NotFoundError:
                     body_iri = m.body_iri(m.slug(body))
-                    b.body(body_iri, body, c)
+                    if not self._exists(body_iri):  # a body of that slug under another name is the same body
+                        b.body(body_iri, body, c)
+                    else:
+                        b.add(body_iri, SKOS + "altLabel", m.lit(body))
             b.office(iri, label, kind=kind, jurisdiction=jurisdiction, body=body_iri, seats=seats,
                      aliases=alias_list, established=est, wikidata=qid, sources=[src], recorded=self.recorded)
             if old_office:
@@ -883,14 +887,18 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             if vacant and given:
                 raise InputError("give either --holder or --vacant, not both")
             if names or vacant:
-                if given != set(recorded_holders):
+                # a multi-seat office is verified holder by holder; a single seat must match exactly
+                matches = given <= set(recorded_holders) and bool(given) if not self._single_seat(o) and not vacant \
+                    else given == set(recorded_holders)
+                if not matches:
                     now = ", ".join(sorted(recorded_holders.values())) or "nobody (vacant)"
                     raise ConflictError(f"{olabel} on {day} is recorded as held by {now}; record the change "
                                         "(appoint, end-tenure) before verifying")
             b = m.Builder()
             src = self._source(b, source)
             iri = m.verification_iri(o, day)
-            b.verification(iri, office=o, date=day, holders=sorted(recorded_holders), note=text, sources=[src],
+            checked = sorted(given) if given and not self._single_seat(o) else sorted(recorded_holders)
+            b.verification(iri, office=o, date=day, holders=checked, note=text, sources=[src],
                            recorded=None if self._exists(iri) else self.recorded)
             cs = ChangeSet()
             cs.add(b.triples)

@@ -25,11 +25,21 @@ _CYRILLIC = {
 }
 
 # Office words that mean the same post in English-language press.
+# A value of several words expands in place ("pm" -> "prime minister"), so "Tajik PM" contains the words
+# of "Prime Minister of Tajikistan" and the loose look-up finds it; edits never use these loose matches.
 _SYNONYMS = {
     "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "speaker": "chair",
-    "toraga": "chair", "torogaga": "chair",
-    "akim": "mayor", "hokim": "mayor", "khokim": "mayor", "hakim": "mayor", "mayoralty": "mayor",
-    "premier": "prime minister",
+    "toraga": "chair", "torogaga": "chair", "chief": "chair", "head": "chair", "director": "chair",
+    "raisi": "chair", "rais": "chair", "predsedatel": "chair",
+    "akim": "governor", "hokim": "governor", "khokim": "governor", "hakim": "governor", "mayoralty": "governor",
+    "mayor": "governor", "hokimi": "governor", "akimi": "governor",
+    "premier": "prime minister", "pm": "prime minister",
+    "interior": "internal affairs", "mvd": "internal affairs", "defense": "defence",
+    "knb": "national security committee", "gknb": "state committee national security",
+    "snb": "national security service", "sgb": "state security service", "dxx": "state security service",
+    "mnb": "ministry national security",
+    "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "kyrgyz": "kyrgyzstan", "kirghiz": "kyrgyzstan",
+    "tajik": "tajikistan", "turkmen": "turkmenistan", "uzbek": "uzbekistan",
 }
 _STOP = {"the", "of", "a", "an", "in", "on"}
 
@@ -54,9 +64,9 @@ def key(text: str) -> str:
     """Exact-match key: folded, office synonyms unified, small words dropped."""
     words = []
     for w in fold(text).split():
-        w = _SYNONYMS.get(w, w)
-        if w not in _STOP:
-            words.append(w)
+        for x in _SYNONYMS.get(w, w).split():
+            if x not in _STOP:
+                words.append(x)
     return " ".join(words)
 
 

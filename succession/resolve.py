@@ -201,6 +201,15 @@ class Resolver:
         words = set(phonetic(query).split())
         if words:
             hits = [e for e in entries.values() if any(words <= set(phonetic(n).split()) for n in e.names)]
+            if len(hits) > 1 and kind != "person":
+                # "Kazakh KNB chief": the office whose name adds the fewest words to the query
+                # (the chairman, not the first deputy chairman) is the one meant
+                def extra(e: Entry) -> int:
+                    return min(len(set(phonetic(n).split()) - words) for n in e.names if words <= set(phonetic(n).split()))
+                best = min(extra(e) for e in hits)
+                closest = [e for e in hits if extra(e) == best]
+                if len(closest) == 1:
+                    return closest[0]
             if hits:
                 return self._pick(kind, query, hits)
         raise NotFoundError(self._not_found(kind, query))
