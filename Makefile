@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench stress clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check succession cli.py tests tools benchmarks
+
+stress: $(STAMP)
+	$(BIN)/python benchmarks/stress.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -74,6 +74,14 @@ def handle_errors(fn):
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
+        except OSError as exc:  # the machine refused (disk full, permission, read-only): not a bug
+            from succession.errors import describe_os_error
+
+            typer.echo(f"Error: {describe_os_error(exc)}", err=True)
+            raise typer.Exit(4) from None
+        except MemoryError:
+            typer.echo("Error: out of memory", err=True)
+            raise typer.Exit(4) from None
         except Exception as exc:  # a bug: still one line, never a traceback
             typer.echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
             raise typer.Exit(70) from None
@@ -99,6 +107,8 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
     from succession.api import check_format
 
     check_format(fmt)
+    from succession.safeio import csv_safe
+
     if fmt == "json":
         typer.echo(json.dumps(answer.records, ensure_ascii=False, indent=2))
         return
@@ -108,7 +118,7 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
         w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         w.writeheader()
         for r in answer.records:
-            w.writerow({k: _cell(r.get(k)) for k in cols})
+            w.writerow({k: csv_safe(_cell(r.get(k))) for k in cols})
         typer.echo(buf.getvalue(), nl=False)
         return
     if title:
@@ -363,6 +373,7 @@ def query(name: Annotated[Optional[str], typer.Argument(help="A named query (see
           file: Annotated[Optional[Path], typer.Option("--file", help="Run the SPARQL in this file.")] = None,
           sparql: Annotated[Optional[str], typer.Option("--sparql", help="Run this SPARQL text.")] = None,
           param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
+          allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call remote SERVICE endpoints (off: refused).")] = False,
           format: FormatOpt = "table", kb: KbOpt = None) -> None:
     """Run a named query, a SPARQL file or SPARQL text; parameters are bound, never pasted.
 
@@ -383,7 +394,7 @@ def query(name: Annotated[Optional[str], typer.Argument(help="A named query (see
                 raise InputError(f"cannot read {file}: {exc}") from None
         else:
             text = sparql or ""
-        result = s.run_sparql(text, params)
+        result = s.run_sparql(text, params, allow_service=allow_service)
     render_result(result, format)
 
 
@@ -890,8 +901,10 @@ def pull(endpoint: Annotated[str, typer.Option("--from", help="SPARQL query endp
 @app.command()
 @handle_errors
 def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 7878,
+          writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL Update (into a temporary copy; never written back to kb/).")] = False,
           kb: KbOpt = None) -> None:
-    """Serve kb/ as a local SPARQL endpoint (Oxigraph) on 127.0.0.1 for YASGUI, notebooks and other tools.
+    """Serve kb/ as a local, read-only SPARQL endpoint (Oxigraph) on 127.0.0.1 for YASGUI, notebooks and
+    other tools; --writable accepts updates into a temporary copy that is discarded at exit.
 
     Example: succession serve --port 7878
     """
@@ -914,10 +927,16 @@ def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")
         store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in content_quads(s.kb.store()))
         store.flush()
         del store
-        typer.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query (update: /update); Ctrl-C stops it.")
+        if writable:
+            typer.echo(f"SPARQL endpoint: http://127.0.0.1:{port}/query, updates at /update. Updates go into a "
+                       "temporary copy and are NOT written back to kb/: they are lost at exit (use the edit "
+                       "commands, or `succession pull`, to keep them). Ctrl-C stops it.")
+        else:
+            typer.echo(f"SPARQL endpoint (read-only): http://127.0.0.1:{port}/query; Ctrl-C stops it.")
         import signal
 
-        child = subprocess.Popen([binary, "serve", "--location", tmp, "--bind", f"127.0.0.1:{port}"])
+        mode = "serve" if writable else "serve-read-only"
+        child = subprocess.Popen([binary, mode, "--location", tmp, "--bind", f"127.0.0.1:{port}"])
 
         def stop(signum, frame):  # SIGTERM as well as Ctrl-C: never leave the server behind
             child.terminate()
@@ -928,6 +947,8 @@ def serve(port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")
         except KeyboardInterrupt:
             child.terminate()
             child.wait()
+        if writable:
+            typer.echo("Stopped; updates made through the server were discarded (kb/ is unchanged).")
 
 
 # ---------------------------------------------------------------------------------- pictures and exports
@@ -1015,11 +1036,9 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, 
         if target == "-":
             typer.echo(text, nl=False)
             continue
-        path = Path(target)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        from succession.safeio import write_text
+
+        path = write_text(Path(target), text)
         typer.echo(f"Wrote {path}")
 
 
@@ -1076,7 +1095,27 @@ def report_site(out: Annotated[Path, typer.Option("--out", help="Folder to write
 
 
 def main() -> None:
-    app()
+    """The console entry point: like ``app()``, but a usage error (an unknown option, a missing
+    argument, a value starting with '-') is one line on stderr with exit code 2, never a box."""
+    from typer import _click as click  # typer vendors click
+
+    try:
+        rc = app(standalone_mode=False)  # click returns an Exit's code instead of raising it here
+    except click.exceptions.UsageError as exc:
+        if not exc.format_message().strip():  # bare `succession`: the help was shown
+            sys.exit(2)
+        msg = exc.format_message().strip().splitlines()[0]
+        hint = " (a value starting with '-' goes after --, e.g. `succession person -- -x`)" \
+            if "No such option" in msg else ""
+        cmd = f" (see `succession {exc.ctx.info_name} --help`)" if exc.ctx is not None and exc.ctx.parent else ""
+        typer.echo(f"Error: {msg}{hint}{cmd}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        typer.echo("Error: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(rc if isinstance(rc, int) else 0)
 
 
 if __name__ == "__main__":

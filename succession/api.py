@@ -67,10 +67,13 @@ class Succession:
         q = get_query(name)
         return self.engine.select(q.text, bind_params(q, params or {}, self.resolver))
 
-    def run_sparql(self, text: str, params: dict[str, str] | None = None) -> Result:
+    def run_sparql(self, text: str, params: dict[str, str] | None = None, allow_service: bool = False) -> Result:
         """Run ad-hoc SPARQL; ``params`` are bound as plain string literals or typed by a prefix:
-        ``date:2020-01-01``, ``iri:https://...``, ``office:NAME``, ``person:NAME``, ``country:NAME``."""
-        from .queries import to_term
+        ``date:2020-01-01``, ``iri:https://...``, ``office:NAME``, ``person:NAME``, ``country:NAME``.
+        A SERVICE clause is refused unless ``allow_service``."""
+        from .queries import refuse_service, to_term
+
+        refuse_service(text, allow_service)
 
         bindings = {}
         for k, v in (params or {}).items():
@@ -490,7 +493,7 @@ def _recorded_cutoff(value: str) -> str:
     import re as _re
 
     text = value.strip()
-    if _re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?", text):
+    if _re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z?", text):
         return text if text.endswith("Z") else text + "Z"
     return parse_date(text, "--as-recorded date", day_only=True).text
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .errors import InputError
 from .namespaces import XSD
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: \d would accept Arabic-Indic or full-width digits, which are no date here.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 DAY = XSD + "date"
 MONTH = XSD + "gYearMonth"
@@ -67,7 +68,7 @@ def parse_date(value: str, what: str = "date", *, day_only: bool = False) -> PDa
     text = (value or "").strip()
     if text.lower() == "today":
         text = _dt.date.today().isoformat()
-    m = _DATE_RE.match(text)
+    m = _DATE_RE.fullmatch(text)
     if not m:
         shape = "YYYY-MM-DD" if day_only else "YYYY-MM-DD, YYYY-MM or YYYY"
         raise InputError(f"invalid {what} {value!r}: expected {shape}")

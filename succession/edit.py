@@ -23,7 +23,7 @@ from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SK, SKOS, XSD, sparql_pre
 from .terms import serialize_turtle
 
 _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
-_QID_RE = re.compile(r"^Q[1-9]\d*$")
+_QID_RE = re.compile(r"Q[1-9][0-9]*\Z")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 MAX_TEXT = 500
@@ -302,6 +302,11 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                 if t["holder"] == p and t["start"] == day and t["acting"] == acting:
                     cs.summary.append(f"Already recorded: {plabel} {'acting ' if acting else ''}{olabel} from {day}.")
                     return cs
+            same_day = [t for t in tenures if t["start"] == day and not t["acting"] and not acting]
+            if same_day and self._single_seat(o):
+                t = same_day[0]
+                raise ConflictError(f"{olabel}: {t['label']}'s tenure already starts on {day}; a second holder from "
+                                    "the same day would leave a zero-length tenure (use `succession correct`)")
             later = [t for t in tenures if t["start"].lo > day.hi]
             if later:
                 t = later[0]
@@ -337,6 +342,12 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                     if prev["end"] is None or prev["end"] == day:
                         outgoing = prev["iri"]
                         b.sources(prev["iri"], [src])
+            vacancy = m.event_iri(o, day, None)
+            if outgoing and self._exists(vacancy):
+                # `end-tenure` recorded the vacancy that this appointment fills on the same day: one
+                # event carries both sides of the hand-over
+                cs.remove(q.triple for q in self._store().quads_for_pattern(N(vacancy), None, None)
+                          if q.graph_name != ONTOLOGY_GRAPH)
             b.event(m.event_iri(o, day, p), office=o, date=day, incoming=new, outgoing=outgoing,
                     mode=m.mode_iri(mode) if mode else None, legal_basis=legal, sources=[src],
                     recorded=self.recorded)
@@ -1032,7 +1043,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         when = parse_date(date, "claim date")
         if stage not in m.CLAIM_STAGES:
             raise InputError(f"invalid stage {stage!r}: expected one of {', '.join(m.CLAIM_STAGES)}")
-        if not re.fullmatch(r"(0(\.\d{1,3})?|1(\.0{1,3})?)", confidence or ""):
+        if not re.fullmatch(r"(0(\.[0-9]{1,3})?|1(\.0{1,3})?)", confidence or ""):
             raise InputError(f"invalid confidence {confidence!r}: expected a number from 0 to 1, e.g. 0.7")
 
         def build() -> ChangeSet:
@@ -1109,7 +1120,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             raise InputError(f"invalid office field {field_name!r}: expected one of {', '.join(self.OFFICE_FIELDS)}")
         note = clean_text(reason, "reason", optional=True)
         if field_name == "seats":
-            if not re.fullmatch(r"[1-9]\d{0,3}", value.strip()):
+            if not re.fullmatch(r"[1-9][0-9]{0,3}", value.strip()):
                 raise InputError(f"invalid seats {value!r}: expected a whole number of at least 1")
             obj = m.lit(value.strip(), XSD + "integer")
         elif field_name == "kind":

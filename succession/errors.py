@@ -33,6 +33,11 @@ class KBLoadError(SuccessionError):
     exit_code = 2
 
 
+class PendingTransactionError(KBLoadError):
+    """An interrupted edit cannot be completed or its commit record is invalid: nothing more is done
+    until the cause is fixed (the message says how)."""
+
+
 class ValidationError(SuccessionError):
     """An edit would leave the knowledge base invalid; nothing was written."""
 
@@ -53,3 +58,24 @@ class EndpointError(SuccessionError):
     """A SPARQL server is down, too slow, refused the request or answered garbage."""
 
     exit_code = 3
+
+
+class EnvironmentFault(SuccessionError):
+    """The machine refused: disk full, permission denied, read-only file system, a folder missing, a
+    device where a file was expected. Not a bug and not bad data: the message says which path and why."""
+
+    exit_code = 4
+
+
+def describe_os_error(exc: OSError, action: str = "") -> EnvironmentFault:
+    """One line for an OSError: what was being done, to which path, and the system's reason."""
+    import errno
+
+    reasons = {errno.ENOSPC: "no space left on device", errno.EACCES: "permission denied",
+               errno.EPERM: "operation not permitted", errno.EROFS: "read-only file system",
+               errno.ENOENT: "no such file or folder", errno.ENOTDIR: "not a folder",
+               errno.EISDIR: "is a folder", errno.EDQUOT: "disk quota exceeded", errno.EIO: "input/output error"}
+    reason = reasons.get(exc.errno or -1, exc.strerror or str(exc))
+    where = exc.filename or ""
+    what = f"{action} " if action else ""
+    return EnvironmentFault(f"{what}{where}: {reason}".strip().lstrip(":").strip() if where else f"{what}failed: {reason}")

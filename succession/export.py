@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from .errors import InputError
 from .kb import content_quads, graph_file
 from .namespaces import PREFIXES, RDF, XSD, sparql_prefixes
+from .safeio import csv_safe
 from .turtle import serialize
 
 FORMATS = ("ttl", "nt", "trig", "jsonld", "csv", "popolo")
@@ -131,7 +132,7 @@ def tables(select) -> dict[str, str]:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow(["" if r.get(c) is None else r[c].value for c in columns])
+            w.writerow(["" if r.get(c) is None else csv_safe(r[c].value) for c in columns])
         out[f"{name}.csv"] = buf.getvalue()
     return out
 
@@ -185,6 +186,8 @@ def export(session, fmt: str, out: Path | None) -> dict[str, str]:
     if fmt == "csv":
         if out is None:
             raise InputError("--format csv writes several tables: give --out DIR")
+        if out.exists() and (out.is_symlink() or not out.is_dir()):
+            raise InputError(f"--format csv writes a folder of tables; {out} exists and is not a folder")
         return {str(out / name): text for name, text in tables(select).items()}
     text = {"ttl": to_ttl, "nt": to_nt, "trig": to_trig, "jsonld": to_jsonld}.get(fmt)
     body = text(store) if text else to_popolo(select)

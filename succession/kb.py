@@ -21,6 +21,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import KBLoadError
+from .errors import KBLoadError, PendingTransactionError, describe_os_error
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
@@ -40,6 +41,9 @@ ONTOLOGY_GRAPH = ox.NamedNode("urn:succession-kb:graph:ontology")
 FILE_GRAPH_PREFIX = "urn:succession-kb:file:"
 _SENTINEL = ox.NamedNode("urn:succession-kb:cache-key")
 
+# A file an edit may write: a Turtle file or the manifest, a plain name inside the folder.
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\.ttl|MANIFEST")
+MANIFEST_NAME = "MANIFEST"
 LOCK_NAME = ".lock"
 TXN_NAME = ".txn"
 COMMIT_NAME = "COMMIT"
@@ -107,9 +111,27 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ files and locks
 
     def turtle_files(self) -> list[Path]:
+        """The Turtle files of the folder; where a MANIFEST lists them, a missing or an unlisted file is
+        an error for every command (a deleted relations.ttl must not pass as "no relations")."""
         if not self.dir.is_dir():
             raise KBLoadError(f"knowledge base folder not found: {self.dir}")
-        return sorted(p for p in self.dir.glob("*.ttl") if not p.name.startswith("."))
+        found = sorted(p for p in self.dir.glob("*.ttl") if not p.name.startswith("."))
+        manifest = self.dir / MANIFEST_NAME
+        if manifest.exists():
+            try:
+                listed = {x.strip() for x in manifest.read_text(encoding="utf-8").splitlines()
+                          if x.strip() and not x.startswith("#")}
+            except (OSError, UnicodeDecodeError) as exc:
+                raise KBLoadError(f"{manifest}: cannot read: {exc}") from None
+            names = {p.name for p in found}
+            missing, extra = sorted(listed - names), sorted(names - listed)
+            if missing:
+                raise KBLoadError(f"knowledge base file missing: {self.dir / missing[0]} (listed in {manifest}); "
+                                  "restore it (git checkout) before using the knowledge base")
+            if extra:
+                raise KBLoadError(f"{self.dir / extra[0]} is not listed in {manifest}; add its name there if it "
+                                  "belongs to the knowledge base, or move it away")
+        return found
 
     @contextlib.contextmanager
     def lock(self, exclusive: bool) -> Iterator[None]:
@@ -153,33 +175,64 @@ class KnowledgeBase:
             return
         marker = txn / COMMIT_NAME
         if marker.exists():
-            names = json.loads(marker.read_text(encoding="utf-8"))
-            for name in names:
-                staged = txn / name
-                if staged.exists():
-                    os.replace(staged, self.dir / name)
-                    _fault("renaming")
-            _fsync_dir(self.dir)
+            names = self._marker_names(marker)
+            try:
+                for name in names:
+                    staged = txn / name
+                    if staged.exists():
+                        os.replace(staged, self.dir / name)
+                        _fault("renaming")
+                _fsync_dir(self.dir)
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                raise PendingTransactionError(
+                    f"an edit was committed but could not be completed ({reason}: {exc.filename or self.dir}); "
+                    f"fix that and run any command to finish it, or remove {txn} to discard the edit") from None
         shutil.rmtree(txn, ignore_errors=True)
+
+    def _marker_names(self, marker: Path) -> list[str]:
+        """The files a commit marker names: plain file names of this folder, nothing else. A marker
+        that is not that (damaged, or crafted to move files out of the folder) is never acted on."""
+        try:
+            names = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = None
+        if not isinstance(names, list) or not all(isinstance(n, str) and _SAFE_NAME.fullmatch(n) for n in names):
+            raise PendingTransactionError(
+                f"the knowledge base has an unfinished edit whose commit record {marker} is damaged or invalid; "
+                f"nothing was changed; inspect and remove {marker.parent} to discard it")
+        return names
 
     def write_files(self, contents: dict[str, str]) -> None:
         """Replace several files as one atomic step. Caller holds the exclusive lock."""
         txn = self.dir / TXN_NAME
         shutil.rmtree(txn, ignore_errors=True)
-        txn.mkdir()
-        for name, text in sorted(contents.items()):
-            if "/" in name or name.startswith("."):
+        try:
+            txn.mkdir()
+        except OSError as exc:
+            raise describe_os_error(exc, "nothing written; cannot stage the edit") from None
+        contents = dict(contents)
+        if (self.dir / MANIFEST_NAME).exists() or not any(self.dir.glob("*.ttl")) or MANIFEST_NAME in contents:
+            names = {p.name for p in self.turtle_files()} | {n for n in contents if n != MANIFEST_NAME}
+            contents[MANIFEST_NAME] = manifest_text(names)
+        for name in contents:
+            if not _SAFE_NAME.fullmatch(name):
                 raise KBLoadError(f"refusing to write outside the knowledge base: {name!r}")
-            with open(txn / name, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+        try:
+            for name, text in sorted(contents.items()):
+                with open(txn / name, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            tmp_marker = txn / (COMMIT_NAME + ".tmp")
+            with open(tmp_marker, "w", encoding="utf-8") as fh:
+                json.dump(sorted(contents), fh)
                 fh.flush()
                 os.fsync(fh.fileno())
-        tmp_marker = txn / (COMMIT_NAME + ".tmp")
-        with open(tmp_marker, "w", encoding="utf-8") as fh:
-            json.dump(sorted(contents), fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _fsync_dir(txn)
+            _fsync_dir(txn)
+        except OSError as exc:  # before the commit point: the old files stand, the staging goes
+            shutil.rmtree(txn, ignore_errors=True)
+            raise describe_os_error(exc, "nothing written; cannot stage the edit") from None
         _fault("staged")
         os.replace(tmp_marker, txn / COMMIT_NAME)
         _fsync_dir(txn)
@@ -235,12 +288,14 @@ class KnowledgeBase:
         return os.environ.get("SUCCESSION_CACHE", "auto")
 
     def content_key(self, files: list[Path]) -> str:
-        """A digest of the ontology and every Turtle file's name and bytes: the cache is keyed on
-        content, so a file edited by hand (or restored by git) is always seen."""
+        """A digest of the ontology's and every Turtle file's name, inode, size, mtime and ctime: any
+        write to a file changes its ctime (even a hand edit whose mtime is restored with `touch -r`),
+        so the index is never stale, and no byte of the files is read on a warm call."""
         h = hashlib.blake2b(digest_size=16)
         h.update(CACHE_FORMAT)
         for path in [ONTOLOGY_DIR / "succession.ttl", *files]:
-            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            st = path.stat()
+            h.update(f"{path.name}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0".encode())
         return h.hexdigest()
 
     def _cached_store(self) -> ox.Store | None:
@@ -257,12 +312,14 @@ class KnowledgeBase:
         target = root / key
         if target.is_dir():
             try:
-                opened = ox.Store.read_only(str(target))
-                if ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL) in opened:
-                    return opened
-            except (OSError, RuntimeError):  # RocksDB reports corruption as RuntimeError
+                if _fingerprint(target) == (root / (key + ".fp")).read_text(encoding="utf-8"):
+                    opened = ox.Store.read_only(str(target))
+                    if ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL) in opened:
+                        return opened
+            except (OSError, RuntimeError, ValueError):  # RocksDB reports corruption as RuntimeError
                 pass
-            shutil.rmtree(target, ignore_errors=True)  # damaged or foreign: never trusted, rebuilt below
+            # damaged, foreign or written to since it was built: never trusted, rebuilt below
+            shutil.rmtree(target, ignore_errors=True)
         try:
             root.mkdir(exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix="build-", dir=root))
@@ -276,17 +333,29 @@ class KnowledgeBase:
             builder.add(ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL))
             builder.flush()
             del builder
+            fp = _fingerprint(tmp)
             try:
                 os.rename(tmp, target)
+                fp_tmp = root / f".{key}.fp.{os.getpid()}"
+                fp_tmp.write_text(fp, encoding="utf-8")
+                os.replace(fp_tmp, root / (key + ".fp"))
             except OSError:  # another process finished first: use theirs
                 shutil.rmtree(tmp, ignore_errors=True)
             for old in root.iterdir():
-                if old.name != key and not old.name.startswith("build-"):
-                    shutil.rmtree(old, ignore_errors=True)
+                if old.name not in (key, key + ".fp") and not old.name.startswith(("build-", ".")):
+                    if old.is_dir():
+                        shutil.rmtree(old, ignore_errors=True)
+                    else:
+                        old.unlink(missing_ok=True)
             return ox.Store.read_only(str(target))
-        except Exception:
+        except KBLoadError:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        except (OSError, RuntimeError):
+            # the index is an optimisation: a full disk or a broken build never stops a read,
+            # which then parses the Turtle into memory
+            shutil.rmtree(tmp, ignore_errors=True)
+            return None
 
     def drop_cache(self) -> None:
         """Forget the on-disk index (it failed mid-query); the next read rebuilds it."""
@@ -302,6 +371,22 @@ class KnowledgeBase:
             if name is not None:
                 out.setdefault(name, set()).add(quad.triple)
         return out
+
+
+def manifest_text(names) -> str:
+    return ("# The Turtle files of this knowledge base, one a line; every command checks that exactly these exist.\n"
+            + "".join(f"{n}\n" for n in sorted(names)))
+
+
+def _fingerprint(index: Path) -> str:
+    """Names, sizes and modification times of an index's files: anything that writes to it changes
+    them, so an index altered after it was built is not trusted."""
+    parts = []
+    for p in sorted(index.rglob("*")):
+        if p.is_file() and p.name != "LOCK":
+            st = p.stat()
+            parts.append(f"{p.relative_to(index)}\0{st.st_size}\0{st.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _load_file(store: ox.Store, path: Path, graph: ox.NamedNode | None, bulk: bool = False) -> None:

@@ -129,11 +129,14 @@ def timeline(items: list[Bar], out: Path, *, by_person: bool = False, title: str
               frameon=False)
     ax.set_title(title, fontsize=10)
     fig.tight_layout()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp" + out.suffix)
-    fig.savefig(tmp, dpi=120)
-    tmp.replace(out)
+    import io
+
+    from .safeio import write_text
+
+    buf = io.BytesIO()
+    fig.savefig(buf, dpi=120, format=out.suffix.lstrip(".").lower() or "png")
     plt.close(fig)
+    write_text(out, buf.getvalue())
     return fig
 
 
@@ -182,17 +185,19 @@ def render_dot(text: str, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix not in (".dot", ".gv", ".svg", ".png"):
         raise InputError(f"graph output must end in .dot, .svg or .png, not {out.name!r}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
+    from .safeio import check_target, write_text
+
+    check_target(out)
     if suffix in (".dot", ".gv"):
-        tmp.write_text(text, encoding="utf-8")
+        write_text(out, text)
+        return
     else:
         binary = shutil.which("dot")
         if binary is None:
             raise InputError(f"Graphviz 'dot' is not installed, so {out.name} cannot be drawn: install it "
                              "(apt-get install graphviz) or write --out FILE.dot")
-        done = subprocess.run([binary, f"-T{suffix[1:]}", "-o", str(tmp)], input=text.encode("utf-8"),
+        done = subprocess.run([binary, f"-T{suffix[1:]}"], input=text.encode("utf-8"),
                               capture_output=True, timeout=120)
         if done.returncode != 0:
             raise InputError(f"Graphviz failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
-    tmp.replace(out)
+        write_text(out, done.stdout)

@@ -190,7 +190,7 @@ def to_term(ptype: str, value: str, resolver, name: str = "value") -> ox.NamedNo
     if ptype == "date":
         return literal_date(value)
     if ptype == "integer":
-        if not re.fullmatch(r"-?\d{1,18}", value.strip()):
+        if not re.fullmatch(r"-?[0-9]{1,18}", value.strip()):
             raise InputError(f"invalid {name} {value!r}: expected an integer")
         return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "integer"))
     if ptype == "iri":
@@ -198,3 +198,20 @@ def to_term(ptype: str, value: str, resolver, name: str = "value") -> ox.NamedNo
             raise InputError(f"invalid {name} {value!r}: expected an absolute IRI")
         return ox.NamedNode(value)
     return ox.Literal(value)
+
+
+_SPARQL_NOISE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                           r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+
+
+def refuse_service(text: str, allow: bool = False) -> None:
+    """Refuse a query with a SERVICE clause: the engine would fetch it from the network, so a query
+    (or a query file from someone else) could make this machine call any address. ``allow`` is the
+    user's explicit --allow-service."""
+    if allow:
+        return
+    bare = _SPARQL_NOISE.sub(" ", text)
+    if re.search(r"\bSERVICE\b", bare, re.IGNORECASE):
+        raise InputError("the query calls a remote SERVICE; refused (it would make this machine fetch from the "
+                         "network): pass --allow-service to run it anyway")
+

@@ -5,6 +5,7 @@ No server, no network, no JavaScript: open index.html from disk."""
 from __future__ import annotations
 
 import html
+import os
 import shutil
 import tempfile
 from collections import defaultdict
@@ -48,8 +49,18 @@ def build(session, out: Path, progress=None) -> list[Path]:
         by_country[o["country"]].append(o)
     persons = {r["p"].value: r["label"].value for r in select(sparql_prefixes() + """
 SELECT ?p ?label WHERE { ?p a sk:Person ; rdfs:label ?label . ?t sk:holder ?p }""").rows}
+    from .errors import describe_os_error
+    from .safeio import REPORT_MARKER, check_report_folder
+
     out = Path(out)
-    tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent if out.parent.exists() else None))
+    check_report_folder(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
+        (tmp / REPORT_MARKER).write_text("written by succession report; the folder is replaced by the next report\n",
+                                         encoding="utf-8")
+    except OSError as exc:
+        raise describe_os_error(exc, "cannot write the report") from None
     written: list[Path] = []
     steps = len(offices) + len(persons) + len(by_country) + 1
     done = 0
@@ -126,8 +137,16 @@ SELECT ?p ?label WHERE { ?p a sk:Person ; rdfs:label ?label . ?t sk:holder ?p }"
         written.append(index)
         tick()
         if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
+            check_report_folder(out)  # still ours
+            old = out.with_name(f".{out.name}.old-{os.getpid()}")
+            out.rename(old)
+            tmp.rename(out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(out)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise describe_os_error(exc, "cannot write the report") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -178,7 +178,7 @@ class Resolver:
         entries = self.entries(kind)
         if query in entries:
             return entries[query]
-        if re.fullmatch(r"[Qq][1-9]\d*", query):
+        if re.fullmatch(r"[Qq][1-9][0-9]*", query):
             hits = [e for e in entries.values() if query.upper() in e.names]
             if len(hits) == 1:
                 return hits[0]
@@ -186,6 +186,8 @@ class Resolver:
         if len(slug_hits) == 1:
             return slug_hits[0]
 
+        if len(key(query).replace(" ", "")) < 3:  # "-x", "a": too short to guess from
+            raise NotFoundError(self._not_found(kind, query))
         for keyfn in (key, phonetic):
             want = keyfn(query)
             if not want:
@@ -225,7 +227,7 @@ class Resolver:
         entries = self.entries(kind)
         if query in entries:
             return query
-        if re.fullmatch(r"[Qq][1-9]\d*", query):
+        if re.fullmatch(r"[Qq][1-9][0-9]*", query):
             hits = [e for e in entries.values() if query.upper() in e.names]
         else:
             want = key(query)

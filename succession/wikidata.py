@@ -19,7 +19,7 @@ from .errors import InputError, NotFoundError
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 WD = "http://www.wikidata.org/entity/"
-_QID = re.compile(r"^Q[1-9]\d*$")
+_QID = re.compile(r"Q[1-9][0-9]*\Z")
 
 _STATEMENTS = """
 PREFIX wd: <http://www.wikidata.org/entity/>

@@ -43,6 +43,9 @@ def rewrite(kb: Path, keep) -> None:
         p.unlink()
     for name, ts in partition(kept).items():
         (kb / name).write_text(serialize_turtle(ts), encoding="utf-8")
+    from succession.kb import manifest_text
+
+    (kb / "MANIFEST").write_text(manifest_text(p.name for p in kb.glob("*.ttl")), encoding="utf-8")
 
 
 def structure(ts: set[ox.Triple], nodes: set[str]) -> set[tuple[str, str, str]]:

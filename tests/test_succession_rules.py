@@ -345,3 +345,13 @@ def test_kb_copy_replays_the_recorded_constitution_script_without_change(tmp_pat
     after = snapshot(kb)
     changed = {k for k in after if after[k] != before.get(k)}
     assert changed <= {"sources.ttl"}, changed  # at most a source's details filled in, never a fact
+
+
+def test_removing_a_recorded_departure_fails_validation(run, kb_copy):
+    text = (kb_copy / "rules.ttl").read_text(encoding="utf-8")
+    start = text.index("<https://w3id.org/succession-kb/id/departure/president-of-uzbekistan/2016-09-08>")
+    end = text.index("\n.\n", start) + 3
+    (kb_copy / "rules.ttl").write_text(text[:start] + text[end:], encoding="utf-8")
+    r = run("validate", kb=kb_copy)
+    assert r.exit_code == 1
+    assert any("undeclared-departure-violation" in x and "Shavkat Mirziyoyev" in x for x in r.stdout.splitlines())

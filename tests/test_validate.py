@@ -82,6 +82,9 @@ t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01
     sk:exitReason exit:death ; sk:acting false ; sk:successor t:z ; prov:wasDerivedFrom source:s .
 t:z a sk:Tenure ; sk:holder person:z ; sk:office office:p ; sk:start "2010-05-05"^^xsd:date ;
     sk:acting false ; sk:predecessor t:a ; prov:wasDerivedFrom source:s .""",
+    "zero-length-tenure-violation": """
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
+    sk:end "2001-03-01"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .""",
     "kinship-cycle-violation": """
 r:1 a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:child-of ; sk:relative person:b ;
     prov:wasDerivedFrom source:s .

@@ -352,7 +352,7 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
             return
         seats = self.seats.get(o) or self._seats(o)
         command = "add-tenure"
-        for (hp, hs, he, ha) in self.recorded_tenures(o) + self._pending(o):
+        for (hp, hs, he, _acting) in self.recorded_tenures(o) + self._pending(o):
             if hp == p and hs.lo < (e.hi if e else "9999") and s.lo < (he.hi if he else "9999"):
                 self.skipped.append(f"{what}: the same person's tenure from {hs} is already recorded")
                 return

@@ -1,0 +1,92 @@
+"""Writing outputs the user asked for (exports, pictures, the report) without harming anything else.
+
+Only regular files are replaced, never a device, a folder, a fifo or a symlink; a new file is written
+next to its target under a unique temporary name, fsynced and renamed into place, so a crash leaves
+the old file or the new one. A report folder is replaced only when it is empty or carries the report's
+own marker file: a folder of the user's is never emptied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import EnvironmentFault, InputError, describe_os_error
+
+REPORT_MARKER = ".succession-report"
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target that is not a plain file we may replace."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise describe_os_error(exc, "cannot check") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise InputError(f"refusing to write through a symbolic link: {path}")
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path} is a folder; give a file name")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"refusing to replace {path}: not a regular file")
+
+
+def write_text(path: str | Path, text: str | bytes) -> Path:
+    """Write ``text`` to ``path`` atomically (parents created), refusing anything but a regular file."""
+    path = Path(path)
+    check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise describe_os_error(exc, "cannot write") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        check_target(path)  # nothing swapped in a link or a device meanwhile
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise describe_os_error(exc, "cannot write") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def csv_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: a value starting with =, +, -, @, a tab or a carriage return
+    would run as a formula (CSV injection), so it gets a leading apostrophe, as OWASP recommends."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def check_report_folder(out: Path) -> None:
+    """A report goes into a missing folder, an empty one, or one a previous report wrote."""
+    try:
+        st = os.lstat(out)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise describe_os_error(exc, "cannot check") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise InputError(f"refusing to write the report through a symbolic link: {out}")
+    if not stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{out} exists and is not a folder")
+    try:
+        entries = os.listdir(out)
+    except OSError as exc:
+        raise describe_os_error(exc, "cannot read") from None
+    if entries and REPORT_MARKER not in entries:
+        raise InputError(f"{out} is not empty and was not written by `succession report`; "
+                         "give an empty or new folder")
+
+
+__all__ = ["write_text", "check_target", "check_report_folder", "REPORT_MARKER", "EnvironmentFault"]
