@@ -440,10 +440,11 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         if not on or len(on) != 10:
             self.skipped.append(f"verification {v.get('office')}: as_of {v.get('as_of')!r} is not a day")
             return
-        row = {"command": "verify", "office": o, "on": on, **best}
         h = self.person_iri(v.get("holder")) if v.get("holder") else None
-        if h:
-            row["holder"] = [h]
+        if not h:  # "not found" is no verification; a vacancy needs a source saying so (verify --vacant)
+            self.skipped.append(f"verification {v.get('office')}: no holder named")
+            return
+        row = {"command": "verify", "office": o, "on": on, "holder": [h], **best}
         if v.get("notes"):
             row["note"] = str(v["notes"]).replace("\n", " ")[:480]
         self.rows.append(row)
