@@ -186,17 +186,19 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--seconds", type=float, default=1500, help="stop starting new cases after this long")
     args = ap.parse_args()
-    deadline = time.time() + args.seconds
+    t0 = time.time()
     failed = 0
     with tempfile.TemporaryDirectory(prefix="succession-stress-") as t:
         tmp = Path(t)
-        n, ok = kills(tmp, args.kills, deadline)
+        # each part has its share of the time, so that a slow machine still runs all three
+        n, ok = kills(tmp, args.kills, t0 + 0.55 * args.seconds)
+        deadline = t0 + 0.75 * args.seconds
         print(f"kills: {n} SIGKILLs of appoint/correct/add-tenure, {ok} held (before or after, valid)")
         failed += n - ok
         for width, holders, ok in editors(tmp, args.rounds, deadline):
             print(f"editors: {width} at once: {holders}/{width} appointments landed, {'held' if ok else 'FAILED'}")
             failed += not ok
-        cases, stored, refused = hostile(tmp, deadline)
+        cases, stored, refused = hostile(tmp, t0 + args.seconds)
         print(f"hostile input: {cases} cases: {stored} stored literally and valid, {refused} refused cleanly, "
               f"{cases - stored - refused} failed")
         failed += cases - stored - refused
