@@ -165,25 +165,31 @@ class Editor:
             if changes.empty:
                 return EditResult(changes, [], dry_run)
             after = (existing - changes.removed) | changes.added
-            violations = self._validate(store, after, changes)
-            if violations:
-                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-                raise ValidationError(f"refused, nothing written: {violations[0]}{more}",
-                                      [str(v) for v in violations])
+            self._refuse_violations(store, after, changes, "")
             if dry_run:
                 return EditResult(changes, [], True)
             if hasattr(self.kb, "apply_changes"):  # a SPARQL server: one update request, all or nothing
                 self.kb.apply_changes(changes.removed, changes.added)
                 return EditResult(changes, [f"the SPARQL server at {self.kb.endpoint.update_url}"], False)
-            before_files = self.kb.file_triples()
-            after_files = partition(after)
-            contents = {}
-            for name in sorted(set(before_files) | set(after_files)):
-                new = after_files.get(name, set())
-                if new != before_files.get(name, set()):
-                    contents[name] = serialize_turtle(new)
-            self.kb.write_files(contents)
-            return EditResult(changes, sorted(contents), False)
+            return EditResult(changes, self._write(self.kb.file_triples(), after), False)
+
+    def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
+        violations = self._validate(store, after, changes)
+        if violations:
+            more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+            raise ValidationError(f"refused, nothing written: {what}{violations[0]}{more}",
+                                  [str(v) for v in violations])
+
+    def _write(self, before_files: dict[str, set[ox.Triple]], after: set[ox.Triple]) -> list[str]:
+        """Rewrite only the files whose triples change, atomically; the names written."""
+        after_files = partition(after)
+        contents = {}
+        for name in sorted(set(before_files) | set(after_files)):
+            new = after_files.get(name, set())
+            if new != before_files.get(name, set()):
+                contents[name] = serialize_turtle(new)
+        self.kb.write_files(contents)
+        return sorted(contents)
 
     def _run_in_batch(self, build) -> EditResult:
         self.s.resolver.reset()
@@ -236,21 +242,10 @@ class Editor:
             total = ChangeSet(after - original, original - after, [f"{len(results)} edit(s) in one batch."])
             if total.empty:
                 return results, EditResult(total, [], dry_run)
-            violations = self._validate(store, after, total)
-            if violations:
-                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-                raise ValidationError(f"refused, nothing written: the batch would leave {violations[0]}{more}",
-                                      [str(v) for v in violations])
+            self._refuse_violations(store, after, total, "the batch would leave ")
             if dry_run:
                 return results, EditResult(total, [], True)
-            after_files = partition(after)
-            contents = {}
-            for name in sorted(set(before_files) | set(after_files)):
-                new = after_files.get(name, set())
-                if new != before_files.get(name, set()):
-                    contents[name] = serialize_turtle(new)
-            self.kb.write_files(contents)
-            return results, EditResult(total, sorted(contents), False)
+            return results, EditResult(total, self._write(before_files, after), False)
 
     def _validate(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet) -> list:
         """Validate the knowledge base as it would be after ``changes``: the SPARQL checks over the

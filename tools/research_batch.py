@@ -153,13 +153,7 @@ class Converter:
             self.skipped.append(f"person {label}: no usable source")
             del self.persons[p["id"]]
             return
-        row = {"command": "add-person", "name": label}
-        aliases = sorted({a for a in p.get("aliases") or [] if a and a != label})
-        if aliases:
-            row["alias"] = aliases
-        natives = [f"{n['text']}@{n['lang']}" for n in p.get("names") or [] if n.get("text") and n.get("lang")]
-        if natives:
-            row["native"] = natives
+        row = self.person_row(label, p)
         for k in ("born", "died"):
             d = date_ok(p.get(k))
             if d:
@@ -167,6 +161,18 @@ class Converter:
         self.rows.append({**row, **best})
         self.cite(iri, rest)
         self.qid(p, iri, "person")
+
+    @staticmethod
+    def person_row(label: str, p: dict) -> dict:
+        """An add-person row with the researcher's aliases and native-script names."""
+        row: dict = {"command": "add-person", "name": label}
+        aliases = sorted({a for a in p.get("aliases") or [] if a and a != label})
+        if aliases:
+            row["alias"] = aliases
+        natives = [f"{n['text']}@{n['lang']}" for n in p.get("names") or [] if n.get("text") and n.get("lang")]
+        if natives:
+            row["native"] = natives
+        return row
 
     def qid(self, item: dict, iri: str, kind: str) -> None:
         q = item.get("wikidata")
@@ -197,13 +203,7 @@ class Converter:
             self.skipped.append(f"person update {p['id']}: no usable source")
             return
         label = self.s.resolver.label("person", iri)
-        row = {"command": "add-person", "name": label}
-        aliases = sorted({a for a in p.get("aliases") or [] if a and a != label})
-        if aliases:
-            row["alias"] = aliases
-        natives = [f"{n['text']}@{n['lang']}" for n in p.get("names") or [] if n.get("text") and n.get("lang")]
-        if natives:
-            row["native"] = natives
+        row = self.person_row(label, p)
         if len(row) > 2:
             self.rows.append({**row, **best})
         self.qid(p, iri, "person")
