@@ -426,6 +426,12 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
                 notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
         missing = unsourced(self.engine.select)
         notes.append(f"Unsourced facts: {len(missing)}")
+        from .coverage import copy_only_facts, qid_shares
+
+        copies = copy_only_facts(self.engine.select)
+        notes.append(f"Facts sourced only by copies of Wikipedia (mirrors, proxies): {len(copies)}")
+        notes += [f"  {c}" for c in copies[:20]] + ([f"  ... and {len(copies) - 20} more"] if len(copies) > 20 else [])
+        notes.append("Wikidata QIDs: " + "; ".join(f"{w} {n}/{a}" for w, n, a in qid_shares(self.engine.select)))
         notes += [f"  {m}" for m in missing]
         total = sum(len(c.unexplained) for c in covs)
         notes.append(f"Unexplained gaps since {start}: {total}")

@@ -122,3 +122,51 @@ def unsourced(select) -> list[str]:
     """Every fact with no source (the missing-source check)."""
     text = (QUERIES_DIR / "checks" / "missing-source-violation.rq").read_text(encoding="utf-8")
     return sorted(r["message"].value for r in select(text).rows)
+
+
+# Hosts that republish Wikipedia (mirrors, proxies, offline copies): a page there is a copy, not a source
+# of its own. A source whose title says "(copy of ...)" or whose publisher says "mirror" or "copy" is one too.
+COPY_HOSTS = ("wikiwand", "wikizero", "findatwiki", "piglix", "worddisk", "wikimili", "cloudfront.net", "kiwix",
+              "wiki7.org", "wikiclassic", "owiki", "zxc.wiki", "1209k.com", "enwikipedia.net", "710302.xyz",
+              "perceptiono", "eymaps", "dbpedia", "wiki2.org", "wikibrief", "wikitia")
+
+_SOURCE_FACTS = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?fact ?url ?title ?publisher WHERE {
+  ?fact a ?class ; prov:wasDerivedFrom ?s .
+  VALUES ?class { sk:Tenure sk:Person sk:Office sk:FamilyRelation sk:SuccessionRule sk:LegalEdition }
+  ?s schema:url ?url .
+  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher }
+}"""
+
+
+def is_copy(url: str, title: str | None, publisher: str | None) -> bool:
+    host = url.split("/")[2].lower() if url.count("/") >= 2 else url.lower()
+    words = f"{title or ''} {publisher or ''}".lower()
+    return any(h in host for h in COPY_HOSTS) or "(copy of " in words or "mirror" in words or "(copy)" in words
+
+
+def copy_only_facts(select) -> list[str]:
+    """Facts whose every source is a copy of Wikipedia (a mirror, a proxy, an offline copy)."""
+    by_fact: dict[str, list[bool]] = {}
+    for r in select(_SOURCE_FACTS).rows:
+        title = r["title"].value if r.get("title") is not None else None
+        pub = r["publisher"].value if r.get("publisher") is not None else None
+        by_fact.setdefault(r["fact"].value, []).append(is_copy(r["url"].value, title, pub))
+    return sorted(f for f, copies in by_fact.items() if all(copies))
+
+
+def qid_shares(select) -> list[tuple[str, int, int]]:
+    """(what, with a Wikidata id, all) for persons and for each office kind."""
+    text = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?what (COUNT(DISTINCT ?q) AS ?with) (COUNT(DISTINCT ?n) AS ?all) WHERE {
+  { ?n a sk:Person . BIND("persons" AS ?what) }
+  UNION { ?n a sk:Office ; sk:officeKind/skos:prefLabel ?k . BIND(CONCAT("offices: ", STR(?k)) AS ?what) }
+  OPTIONAL { ?n sk:wikidata ?w . BIND(?n AS ?q) }
+} GROUP BY ?what ORDER BY ?what"""
+    return [(r["what"].value, int(r["with"].value), int(r["all"].value)) for r in select(text).rows]

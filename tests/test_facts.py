@@ -74,3 +74,20 @@ def test_no_unexplained_gap_since_1991_and_every_fact_sourced(run):
     assert r.exit_code == 0, r.stdout[-2000:]
     assert "Unexplained gaps since 1991-01-01: 0" in r.stdout
     assert "Unsourced facts: 0" in r.stdout
+
+
+def test_coverage_reports_copy_only_facts_and_qid_shares(run):
+    out = run("coverage").stdout
+    line = next(x for x in out.splitlines() if "Facts sourced only by copies of Wikipedia" in x)
+    assert int(line.rsplit(":", 1)[1]) > 0  # the first release still leans on mirrors: it is shown, not hidden
+    qids = next(x for x in out.splitlines() if x.strip().startswith("Wikidata QIDs:"))
+    assert "persons 0/" in qids and "offices: head of state 0/5" in qids
+
+
+def test_copy_detection():
+    from succession.coverage import is_copy
+
+    assert is_copy("https://wikiwand.com/en/articles/Tokayev", None, None)
+    assert is_copy("https://example.org/x", "Prime Minister (copy of https://en.wikipedia.org/wiki/X)", None)
+    assert not is_copy("https://en.wikipedia.org/wiki/Qadriddin_Aslonov", "Qadriddin Aslonov", "Wikipedia")
+    assert not is_copy("https://www.rferl.org/a/1.html", "x", "RFE/RL")
