@@ -274,6 +274,19 @@ def departures(country: Annotated[Optional[str], typer.Option("--country", "-c",
     render(_session(kb, as_recorded).transfers(country, office), format)
 
 
+@app.command("log")
+@handle_errors
+def edit_log(since: Annotated[Optional[str], typer.Option("--since", help="Only edits recorded on or after this date.")] = None,
+             limit: Annotated[int, typer.Option("--limit", help="At most this many edits.")] = 20,
+             format: FormatOpt = "table", kb: KbOpt = None) -> None:
+    """The edits recorded, newest first: when, what kind, the facts each added, closed or corrected,
+    and its sources.
+
+    Example: succession log --since 2026-11-30 --limit 10
+    """
+    render(_session(kb).log(since, limit), format)
+
+
 @app.command()
 @handle_errors
 def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,

@@ -308,6 +308,22 @@ SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office 
                       ["date", "office", "outgoing", "exit_reason", "incoming", "mode", "expected", "rule_followed",
                        "sources"], notes)
 
+    def log(self, since: str | None = None, limit: int = 20) -> Answer:
+        """The edits recorded since a date, newest first, each with the facts it added, closed or
+        corrected and its sources (read from the record times the edits left on their nodes)."""
+        from .editlog import edit_log
+
+        if limit < 1:
+            raise InputError("--limit must be at least 1")
+        cutoff = _recorded_cutoff(since).replace("T23:59:59Z", "") if since else "0000"
+        records = edit_log(self.engine.select, cutoff, limit)
+        notes = []
+        for r in records:
+            notes.append(f"{r['recorded']} {r['edit']}: " + "; ".join(r["summary"])
+                         + (f"; and {r['more']} more" if r["more"] else ""))
+        return Answer("Edits recorded" + (f" since {since}" if since else ""), records,
+                      ["recorded", "edit", "facts", "source_count"], notes)
+
     # ------------------------------------------------------------------ office annotations
 
     def run_query_iri(self, name: str, **iris: str) -> Result:
