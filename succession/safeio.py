@@ -19,14 +19,21 @@ from .errors import EnvironmentFault, InputError, describe_os_error
 REPORT_MARKER = ".succession-report"
 
 
-def check_target(path: Path) -> None:
-    """Refuse a target that is not a plain file we may replace."""
+def _lstat(path: Path) -> os.stat_result | None:
+    """The path's own status (a link is not followed), or None when nothing is there."""
     try:
-        st = os.lstat(path)
+        return os.lstat(path)
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise describe_os_error(exc, "cannot check") from None
+
+
+def check_target(path: Path) -> None:
+    """Refuse a target that is not a plain file we may replace."""
+    st = _lstat(path)
+    if st is None:
+        return
     if stat.S_ISLNK(st.st_mode):
         raise InputError(f"refusing to write through a symbolic link: {path}")
     if stat.S_ISDIR(st.st_mode):
@@ -70,12 +77,9 @@ def csv_safe(value: str) -> str:
 
 def check_report_folder(out: Path) -> None:
     """A report goes into a missing folder, an empty one, or one a previous report wrote."""
-    try:
-        st = os.lstat(out)
-    except FileNotFoundError:
+    st = _lstat(out)
+    if st is None:
         return
-    except OSError as exc:
-        raise describe_os_error(exc, "cannot check") from None
     if stat.S_ISLNK(st.st_mode):
         raise InputError(f"refusing to write the report through a symbolic link: {out}")
     if not stat.S_ISDIR(st.st_mode):
