@@ -157,6 +157,26 @@ class Editor:
             raise InputError("--as-recorded is a read-only view of the past; edits apply to the present")
         if self._batch is not None:
             return self._run_in_batch(build)
+        if hasattr(self.kb, "apply_changes"):
+            return self._run_on_server(build, dry_run)
+        with self.kb.writing(working=True):
+            self.s.resolver.reset()
+            store = self._store()
+            changes = _normalise(store, build())
+            if changes.empty:
+                return EditResult(changes, [], dry_run)
+            violations = self._validate_local(store, changes)
+            if violations:
+                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
+                raise ValidationError(f"refused, nothing written: {violations[0]}{more}", [str(v) for v in violations])
+            if dry_run:
+                return EditResult(changes, [], True)
+            contents = self._spliced(store, changes)
+            self.kb.commit_edit(contents, changes.removed, changes.added)
+            return EditResult(changes, sorted(contents), False)
+
+    def _run_on_server(self, build, dry_run: bool) -> EditResult:
+        """A SPARQL server: the edit is checked on a snapshot of its graph and sent as one update."""
         with self.kb.writing():
             self.s.resolver.reset()
             store = self._store()
@@ -168,10 +188,74 @@ class Editor:
             self._refuse_violations(store, after, changes, "")
             if dry_run:
                 return EditResult(changes, [], True)
-            if hasattr(self.kb, "apply_changes"):  # a SPARQL server: one update request, all or nothing
-                self.kb.apply_changes(changes.removed, changes.added)
-                return EditResult(changes, [f"the SPARQL server at {self.kb.endpoint.update_url}"], False)
-            return EditResult(changes, self._write(self.kb.file_triples(), after), False)
+            self.kb.apply_changes(changes.removed, changes.added)
+            return EditResult(changes, [f"the SPARQL server at {self.kb.endpoint.update_url}"], False)
+
+    def _validate_local(self, store: ox.Store, changes: ChangeSet) -> list:
+        """Validate an edit on the part of the knowledge base it can affect: its nodes, the offices,
+        persons, rules and editions around them (``neighbourhood``), with the ontology. The knowledge
+        base was valid before the edit, so every new violation involves those nodes; the result equals
+        a full validation (tests compare both on every check's examples)."""
+        from .validate import run_checks, run_shapes, select_on
+
+        candidate = ox.Store()
+        candidate.extend(ontology_quads())
+        candidate.extend(ox.Quad(t.subject, t.predicate, t.object) for t in neighbourhood(store, changes))
+        focus = focus_nodes(candidate, changes)
+        return run_shapes(shape_subgraph(candidate, focus), focus=focus) + run_checks(select_on(candidate))
+
+    def _spliced(self, store: ox.Store, changes: ChangeSet) -> dict[str, str]:
+        """The new text of each file the edit changes: the changed subjects' blocks spliced in place."""
+        from .layout import FILE_BY_CLASS, OTHER_FILE, file_for
+        from .turtle import HEADER, block, splice
+
+        layout = set(FILE_BY_CLASS.values()) | {OTHER_FILE}
+        if any(p.name not in layout for p in self.kb.turtle_files()):
+            return self._rewrite_files(changes)
+
+        removed_by: dict = {}
+        added_by: dict = {}
+        for t in changes.removed:
+            removed_by.setdefault(t.subject, set()).add(t)
+        for t in changes.added:
+            added_by.setdefault(t.subject, set()).add(t)
+        per_file: dict[str, dict[str, str | None]] = {}
+        expected: dict[str, dict[str, set]] = {}  # each changed subject's triples as its old block must hold them
+        type_ = N(TYPE)
+        for subject in set(removed_by) | set(added_by):
+            before = {q.triple for q in store.quads_for_pattern(subject, None, None, ox.DefaultGraph())}
+            after = (before - removed_by.get(subject, set())) | added_by.get(subject, set())
+            old_file = file_for(t.object.value for t in before if t.predicate == type_) if before else None
+            new_file = file_for(t.object.value for t in after if t.predicate == type_) if after else None
+            if old_file is not None:
+                expected.setdefault(old_file, {})[subject.value] = before
+            if new_file is not None and new_file != old_file:
+                expected.setdefault(new_file, {})[subject.value] = set()
+            if old_file is not None and old_file != new_file:
+                per_file.setdefault(old_file, {})[subject.value] = None
+            if new_file is not None:
+                per_file.setdefault(new_file, {})[subject.value] = block(after)
+        contents = {}
+        for name, changed in per_file.items():
+            path = self.kb.dir / name
+            try:
+                text = path.read_text(encoding="utf-8") if path.exists() else HEADER + "\n\n"
+                contents[name] = splice(text, changed, expected.get(name, {}))
+            except ValueError:  # a file not written by our writer, or a subject spread over files (a hand
+                return self._rewrite_files(changes)  # edit, a foreign layout): write them in full
+        return contents
+
+    def _rewrite_files(self, changes: ChangeSet) -> dict[str, str]:
+        """Every file whose triples change, from each file's own triples (the slow, general path)."""
+        before_files = self.kb.parse_files()
+        every = set().union(*before_files.values()) if before_files else set()
+        after_files = partition((every - changes.removed) | changes.added)
+        contents = {}
+        for name in sorted(set(before_files) | set(after_files)):
+            new = after_files.get(name, set())
+            if new != before_files.get(name, set()):
+                contents[name] = serialize_turtle(new)
+        return contents
 
     def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
         violations = self._validate(store, after, changes)
@@ -1225,6 +1309,131 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         except NotFoundError as exc:
             hint = {"person": "add-person", "office": "add-office", "edition": "add-edition"}.get(kind)
             raise NotFoundError(f"{exc} (record it first with `succession {hint}`)" if hint else str(exc)) from None
+
+
+def _normalise(store: ox.Store, proposed: ChangeSet) -> ChangeSet:
+    """What really changes, by looking each triple up (never a set of the whole knowledge base)."""
+    def present(t: ox.Triple) -> bool:
+        return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object, ox.DefaultGraph())), None) is not None
+
+    added = {t for t in proposed.added if not present(t)}
+    removed = {t for t in proposed.removed if present(t)} - proposed.added
+    return ChangeSet(added, removed, list(proposed.summary))
+
+
+_ONTOLOGY: list[ox.Quad] | None = None
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology in its own graph (parsed once per process)."""
+    global _ONTOLOGY
+    if _ONTOLOGY is None:
+        from .kb import ONTOLOGY_DIR
+
+        _ONTOLOGY = [ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH)
+                     for q in ox.parse(path=str(ONTOLOGY_DIR / "succession.ttl"), format=ox.RdfFormat.TURTLE)]
+    return _ONTOLOGY
+
+
+_OFFICE, _TENURE, _PERSON, _RULE, _EDITION, _RELATION = (SK + c for c in (
+    "Office", "Tenure", "Person", "SuccessionRule", "LegalEdition", "FamilyRelation"))
+
+
+def neighbourhood(store: ox.Store, changes: ChangeSet) -> set[ox.Triple]:
+    """The knowledge base after ``changes``, restricted to what the checks and shapes can read about the
+    changed nodes: every node the edit touches; the offices involved (of a tenure, rule, event, ...),
+    the offices their rules name or are named by, and everything that points at those offices
+    (tenures, rules, events, departures, gaps); the tenures and family relations of a person whose own
+    facts change; the rules of a changed edition; then every node those point to (holders, sources,
+    predecessor tenures); all family relations when one changes (kinship is transitive); all Wikidata
+    ids when one changes. Each included node comes with all its triples."""
+    removed_by: dict = {}
+    added_by: dict = {}
+    for t in changes.removed:
+        removed_by.setdefault(t.subject, set()).add(t)
+    for t in changes.added:
+        added_by.setdefault(t.subject, set()).add(t)
+    added_into: dict = {}
+    for t in changes.added:
+        added_into.setdefault(t.object, set()).add(t.subject)
+    removed_all = changes.removed
+    type_, office_p = N(TYPE), N(SK + "office")
+    memo: dict = {}
+
+    def triples(node) -> set[ox.Triple]:
+        hit = memo.get(node)
+        if hit is None:
+            hit = {q.triple for q in store.quads_for_pattern(node, None, None, ox.DefaultGraph())}
+            hit = (hit - removed_by.get(node, set())) | added_by.get(node, set())
+            memo[node] = hit
+        return hit
+
+    def classes(node) -> set[str]:
+        return {t.object.value for t in triples(node) if t.predicate == type_}
+
+    def objects(node, pred=None) -> set:
+        return {t.object for t in triples(node) if (pred is None or t.predicate == pred)
+                and isinstance(t.object, ox.NamedNode) and t.object.value.startswith(m.ID)}
+
+    def pointing(node, pred=None) -> set:
+        subs = {q.subject for q in store.quads_for_pattern(None, pred, node, ox.DefaultGraph())
+                if q.triple not in removed_all}
+        subs |= {s for s in added_into.get(node, set()) if pred is None or ox.Triple(s, pred, node) in changes.added}
+        return {s for s in subs if isinstance(s, ox.NamedNode) and s.value.startswith(m.ID)}
+
+    def data(n) -> bool:
+        return isinstance(n, ox.NamedNode) and n.value.startswith(m.ID)
+
+    touched = {t.subject for t in changes.added | changes.removed}
+    touched |= {t.object for t in changes.added | changes.removed if data(t.object)}
+    touched = {n for n in touched if data(n)}
+    nodes: set = set(touched)
+    offices: set = set()
+    for t in changes.added | changes.removed:  # a node whose class changes: what points at it depends on it
+        if t.predicate == type_ and data(t.subject):
+            nodes |= pointing(t.subject)
+    for n in touched:
+        cls = classes(n) | {q.object.value for q in store.quads_for_pattern(n, type_, None, ox.DefaultGraph())}
+        if _OFFICE in cls:
+            offices.add(n)
+        if _PERSON in cls or _EDITION in cls:  # a person's tenures and relations; an edition's rules
+            nodes |= pointing(n)
+        if _RELATION in cls:
+            nodes |= pointing(N(_RELATION), type_)
+    for n in list(nodes):
+        for o in objects(n):
+            if _OFFICE in classes(o):
+                offices.add(o)
+            elif _TENURE in classes(o) or _RULE in classes(o):
+                nodes.add(o)
+                offices |= objects(o, office_p) | objects(o, N(SK + "vacantOffice")) | objects(o, N(SK + "actingOffice"))
+        if _TENURE in classes(n) or _RULE in classes(n):
+            offices |= objects(n, office_p) | objects(n, N(SK + "vacantOffice")) | objects(n, N(SK + "actingOffice"))
+    # the offices these act for, then every office that acts for any of them (a vacancy's check reads
+    # the tenures of every acting office its rules name)
+    for o in list(offices):
+        for r in pointing(o, N(SK + "actingOffice")):
+            offices |= objects(r, N(SK + "vacantOffice"))
+    for o in list(offices):
+        for r in pointing(o, N(SK + "vacantOffice")):
+            offices |= objects(r, N(SK + "actingOffice"))
+    for o in offices:
+        nodes.add(o)
+        nodes |= pointing(o)
+    if any(t.predicate.value == SK + "wikidata" for t in changes.added | changes.removed):
+        wikidata = {q.triple for q in store.quads_for_pattern(None, N(SK + "wikidata"), None, ox.DefaultGraph())}
+        extra = (wikidata - removed_all) | {t for t in changes.added if t.predicate.value == SK + "wikidata"}
+    else:
+        extra = set()
+    # every node they point to (holders, sources, predecessor tenures, editions), with its triples
+    for n in list(nodes):
+        nodes |= objects(n)
+    for n in list(nodes):  # and the sources of those (a fact without a sourced source is a violation)
+        nodes |= objects(n, N(PROV + "wasDerivedFrom"))
+    out: set[ox.Triple] = set(extra)
+    for n in nodes:
+        out |= triples(n)
+    return out
 
 
 def focus_nodes(store: ox.Store, changes: ChangeSet) -> list[ox.NamedNode]:

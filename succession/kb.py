@@ -107,6 +107,8 @@ class KnowledgeBase:
         self.as_recorded = as_recorded
         self._store: ox.Store | None = None
         self._writing = False
+        self._working = False  # an edit reading the flat index (see `writing(working=True)`)
+        self._index_key: str | None = None  # the index the loaded store is, when it is one
 
     # ------------------------------------------------------------------ files and locks
 
@@ -150,9 +152,11 @@ class KnowledgeBase:
             os.close(fd)
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[None]:
+    def writing(self, working: bool = False) -> Iterator[None]:
         """Hold the exclusive lock for a read-modify-write; the store is re-read inside it, so an
-        edit made by another process while we waited is never lost."""
+        edit made by another process while we waited is never lost. ``working``: the edit reads the
+        flat on-disk index (as reads do) instead of parsing every file into one graph per file, and
+        commits with ``commit_edit``, which splices the files and advances the index by the change."""
         if self._writing:
             yield
             return
@@ -160,13 +164,16 @@ class KnowledgeBase:
             raise KBLoadError(f"knowledge base folder not found: {self.dir}")
         with self.lock(exclusive=True):
             self._writing = True
+            self._working = working
             try:
                 self.recover()
                 self._store = None
                 yield
             finally:
                 self._writing = False
+                self._working = False
                 self._store = None  # the next read loads the read layout again
+                self._index_key = None
 
     def recover(self) -> None:
         """Finish or discard an interrupted write. Caller holds the exclusive lock."""
@@ -240,6 +247,39 @@ class KnowledgeBase:
         self.recover()
         self._store = None
 
+    def commit_edit(self, contents: dict[str, str], removed, added) -> None:
+        """Write an edit's files atomically (``write_files``), then bring the on-disk index the edit
+        read from up to date by applying the same change to it, so the next command neither parses
+        nor re-indexes the knowledge base. Caller holds the exclusive lock (``writing(working=True)``).
+        The index stays an optimisation: if advancing it fails, it is dropped and rebuilt on demand."""
+        old_key = self._index_key
+        self.write_files(contents)
+        if old_key is not None:
+            self._advance_index(old_key, removed, added)
+
+    def _advance_index(self, old_key: str, removed, added) -> None:
+        root = self.dir / CACHE_NAME
+        old = root / old_key
+        try:
+            new_key = self.content_key(self.turtle_files())
+            index = ox.Store(str(old))
+            for t in removed:
+                index.remove(ox.Quad(t.subject, t.predicate, t.object))
+            index.extend(ox.Quad(t.subject, t.predicate, t.object) for t in added)
+            index.remove(ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(old_key), _SENTINEL))
+            index.add(ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(new_key), _SENTINEL))
+            index.flush()
+            del index
+            target = root / new_key
+            os.rename(old, target)
+            fp_tmp = root / f".{new_key}.fp.{os.getpid()}"
+            fp_tmp.write_text(_fingerprint(target), encoding="utf-8")
+            os.replace(fp_tmp, root / (new_key + ".fp"))
+            (root / (old_key + ".fp")).unlink(missing_ok=True)
+        except (OSError, RuntimeError, ValueError, KBLoadError):
+            shutil.rmtree(old, ignore_errors=True)
+            (root / (old_key + ".fp")).unlink(missing_ok=True)
+
     # ------------------------------------------------------------------ loading
 
     def store(self) -> ox.Store:
@@ -258,7 +298,7 @@ class KnowledgeBase:
         if not self.dir.is_dir():
             raise KBLoadError(f"knowledge base folder not found: {self.dir}")
         if self._writing:
-            return self._read_all(flat=False)
+            return self._read_all(flat=self._working)
         if (self.dir / TXN_NAME).exists():
             with self.lock(exclusive=True):
                 self.recover()
@@ -267,11 +307,12 @@ class KnowledgeBase:
 
     @property
     def flat(self) -> bool:
-        """Reads load everything into the default graph (Oxigraph answers 5-7x faster there than
-        over a union of named graphs); edits keep one named graph per file to know where triples live."""
-        return not self._writing
+        """Reads (and single edits) load everything into the default graph (Oxigraph answers 5-7x
+        faster there than over a union of named graphs); batches keep one named graph per file."""
+        return not self._writing or self._working
 
     def _read_all(self, flat: bool) -> ox.Store:
+        self._index_key = None
         if flat:
             cached = self._cached_store()
             if cached is not None:
@@ -315,6 +356,7 @@ class KnowledgeBase:
                 if _fingerprint(target) == (root / (key + ".fp")).read_text(encoding="utf-8"):
                     opened = ox.Store.read_only(str(target))
                     if ox.Quad(_SENTINEL, _SENTINEL, ox.Literal(key), _SENTINEL) in opened:
+                        self._index_key = key
                         return opened
             except (OSError, RuntimeError, ValueError):  # RocksDB reports corruption as RuntimeError
                 pass
@@ -347,7 +389,9 @@ class KnowledgeBase:
                         shutil.rmtree(old, ignore_errors=True)
                     else:
                         old.unlink(missing_ok=True)
-            return ox.Store.read_only(str(target))
+            opened = ox.Store.read_only(str(target))
+            self._index_key = key
+            return opened
         except KBLoadError:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -361,6 +405,16 @@ class KnowledgeBase:
         """Forget the on-disk index (it failed mid-query); the next read rebuilds it."""
         self._store = None
         shutil.rmtree(self.dir / CACHE_NAME, ignore_errors=True)
+
+    def parse_files(self) -> dict[str, set[ox.Triple]]:
+        """Each Turtle file's own triples, parsed (for a rewrite that must know where triples live)."""
+        out = {}
+        for path in self.turtle_files():
+            try:
+                out[path.name] = {q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
+            except SyntaxError as exc:
+                raise KBLoadError(f"{path}: Turtle syntax error: {str(exc).splitlines()[0] if str(exc) else ''}") from None
+        return out
 
     def file_triples(self) -> dict[str, set[ox.Triple]]:
         """Triples of each Turtle file of the loaded store, by file name."""

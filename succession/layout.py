@@ -50,3 +50,9 @@ def partition(triples: Iterable[ox.Triple]) -> dict[str, set[ox.Triple]]:
         names = sorted(FILE_BY_CLASS[c] for c in classes.get(t.subject.value, []) if c in FILE_BY_CLASS)
         out[names[0] if names else OTHER_FILE].add(t)
     return dict(out)
+
+
+def file_for(classes: Iterable[str]) -> str:
+    """The file of a subject with these classes (the rule ``partition`` applies to every subject)."""
+    names = sorted(FILE_BY_CLASS[c] for c in classes if c in FILE_BY_CLASS)
+    return names[0] if names else OTHER_FILE

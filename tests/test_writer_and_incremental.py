@@ -80,3 +80,91 @@ def test_incremental_validation_agrees_with_full(kb_copy, case):
     assert sorted(map(str, incremental)) == sorted(map(str, full))
     assert (case == "valid") == (not full)
     assert Editor(session)._validate(store, after, changes) == incremental
+
+
+# ---------------------------------------------------------------- edits proportional to the change
+
+def _flat(triples) -> ox.Store:
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    return store
+
+
+def _full(triples) -> set[str]:
+    from succession.edit import ontology_quads
+
+    store = _flat(triples)
+    store.extend(ontology_quads())
+    return {str(v) for v in validate_store(store)}
+
+
+def _world(turtle: str) -> set[ox.Triple]:
+    from conftest import BASE, PREFIXES
+
+    return {q.triple for q in ox.parse((PREFIXES + BASE + turtle).encode(), format=ox.RdfFormat.TURTLE)}
+
+
+def _examples():
+    from test_validate import CHECK_EXAMPLES, NEAR_MISSES
+
+    return [(f"{k} (violation)", v) for k, v in sorted(CHECK_EXAMPLES.items())] + \
+           [(f"{k} (boundary)", v) for k, v in sorted(NEAR_MISSES.items())]
+
+
+@pytest.mark.parametrize("name,turtle", _examples(), ids=[n for n, _ in _examples()])
+def test_local_validation_finds_exactly_what_an_edit_adds(name, turtle):
+    """For every check's failing example and boundary world, and every node of it: adding that node's
+    triples to the rest (or removing them) is validated locally; the verdict holds every violation the
+    edit creates and nothing a full validation of the result would not report."""
+    from conftest import BASE
+
+    world = _world(turtle)
+    new = world - _world("")
+    editor = Editor.__new__(Editor)
+    assert not _full(_world("")) and BASE  # the base world is valid on its own
+    full_world = _full(world)
+    for s in sorted({t.subject for t in new}, key=str):
+        mine = {t for t in new if t.subject == s}
+        rest = world - mine
+        full_rest = _full(rest)
+        local_add = {str(v) for v in editor._validate_local(_flat(rest), ChangeSet(added=mine))}
+        assert full_world - full_rest <= local_add <= full_world, (name, s)
+        local_remove = {str(v) for v in editor._validate_local(_flat(world), ChangeSet(removed=mine))}
+        assert full_rest - full_world <= local_remove <= full_rest, (name, s)
+
+
+EDITS = [
+    ("appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-30"),
+    ("correct", "Rustam Emomali", "Chairman of the Majlisi Milli", "--set", "start=2020-04-18", "--reason", "test"),
+    ("add-person", "Zarina Testova", "--born", "1990-02-03"),
+    ("relate", "Zarina Testova", "sibling-of", "Ozoda Rahmon"),
+    ("rename", "Mayor of Dushanbe", "Chairman of Dushanbe", "--kind", "office", "--date", "2026-11-30"),
+]
+
+
+def test_an_edit_rewrites_only_its_blocks_and_keeps_the_index_in_step(run, kb_copy):
+    from succession.kb import KnowledgeBase, content_quads
+    from succession.layout import partition
+
+    run("who-holds", "President of Tajikistan", kb=kb_copy)  # build the on-disk index
+    for edit in EDITS:
+        before = {p.name: p.read_bytes() for p in kb_copy.glob("*.ttl")}
+        r = run(*edit, "--source", "https://www.rferl.org/a/test/1.html", kb=kb_copy)
+        assert r.exit_code == 0, (edit, r.output)
+        after = {p.name: p.read_bytes() for p in kb_copy.glob("*.ttl")}
+        changed = {n for n in after if after[n] != before.get(n)}
+        assert changed and changed <= {"tenures.ttl", "events.ttl", "sources.ttl", "persons.ttl", "relations.ttl",
+                                       "offices.ttl", "corrections.ttl"}, (edit, changed)
+        # every file is exactly what the full writer makes of the whole knowledge base
+        files = KnowledgeBase(kb_copy).parse_files()
+        every = set().union(*files.values())
+        for name, triples in partition(every).items():
+            assert after[name].decode() == serialize_turtle(triples), (edit, name)
+        # the index the edit advanced holds exactly the files' triples (and is used, not rebuilt)
+        cache = sorted(p.name for p in (kb_copy / ".cache").iterdir() if p.is_dir() and not p.name.startswith("build-"))
+        kb = KnowledgeBase(kb_copy)
+        indexed = {q.triple for q in content_quads(kb.store(), ontology=False)
+                   if q.subject.value.startswith(ID)}
+        assert indexed == every, edit
+        assert sorted(p.name for p in (kb_copy / ".cache").iterdir() if p.is_dir()) == cache
+    assert run("validate", kb=kb_copy).exit_code == 0
