@@ -94,12 +94,3 @@ def from_literal(lexical: str) -> PDate:
 
 def today() -> PDate:
     return PDate(_dt.date.today().isoformat())
-
-
-def certainly_before(a: PDate, b: PDate) -> bool:
-    """True when every day ``a`` may denote lies before every day ``b`` may denote."""
-    return a.hi < b.lo
-
-
-def may_be_before(a: PDate, b: PDate) -> bool:
-    return a.lo < b.hi

@@ -103,6 +103,90 @@ def test_check_catches_its_example(tmp_path, check):
     assert check in found
 
 
+# Each date-comparing check: a valid world on its boundary (the hand-over day, a rule's first and last
+# day, a bound known only to the year) that it must NOT flag. With CHECK_EXAMPLES this pins the
+# comparison on both sides: `<` for `<=` in a check fails one of the two.
+EDITION = """
+ed:n a sk:LegalEdition ; rdfs:label "Constitution of Xland (1990)"@en ; sk:country place:x ;
+    sk:editionKind edkind:constitution ; sk:inForceFrom "1990-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .
+"""
+NEAR_MISSES = {
+    "end-before-start-violation": """
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005-06-01"^^xsd:date ;
+    sk:end "2005"^^xsd:gYear ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:y a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2005-06-01"^^xsd:date ;
+    sk:end "2005-06-02"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .
+person:e a sk:Person ; rdfs:label "Epsilon Eel"@en ; sk:birthDate "1950"^^xsd:gYear ;
+    sk:deathDate "1950-12-31"^^xsd:date ; prov:wasDerivedFrom source:s .""",
+    "overlapping-tenures-violation": TENURE_A + """
+t:c a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2000"^^xsd:gYear ;
+    sk:end "2010"^^xsd:gYear ; sk:acting false ; sk:successor t:d ; prov:wasDerivedFrom source:s .
+t:d a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "2010-06-01"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:c ; prov:wasDerivedFrom source:s .""",
+    "tenure-after-death-violation": """
+person:d a sk:Person ; rdfs:label "Dead Dan"@en ; sk:deathDate "2001"^^xsd:gYear ; prov:wasDerivedFrom source:s .
+t:x a sk:Tenure ; sk:holder person:d ; sk:office office:c ; sk:start "2001-12-31"^^xsd:date ;
+    sk:end "2001-12-31"^^xsd:gYearMonth ; sk:acting false ; prov:wasDerivedFrom source:s .""".replace(
+        '"2001-12-31"^^xsd:gYearMonth', '"2001-12"^^xsd:gYearMonth').replace(
+        'sk:start "2001-12-31"^^xsd:date', 'sk:start "2001-12-01"^^xsd:date'),
+    "tenure-after-abolition-violation": """
+office:c sk:abolished "2010"^^xsd:gYear .
+office:p sk:abolished "2010-01-01"^^xsd:date .
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
+    sk:end "2010-12-31"^^xsd:date ; sk:exitReason exit:office-abolished ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:y a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2001-03-01"^^xsd:date ;
+    sk:end "2010-01-01"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "rule-order-overlap-violation": EDITION + """
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:inForceUntil "2010-01-01"^^xsd:date ; sk:legalBasis "A" ;
+    prov:wasDerivedFrom source:s .
+rule:b a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
+    sk:inForceFrom "2010-01-01"^^xsd:date ; sk:inForceUntil "2012"^^xsd:gYear ; sk:legalBasis "B" ;
+    prov:wasDerivedFrom source:s .
+rule:c a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
+    sk:inForceBy "2013-01-01"^^xsd:date ; sk:legalBasis "C" ; prov:wasDerivedFrom source:s .""",
+    "rule-outside-edition-violation": """
+ed:x a sk:LegalEdition ; rdfs:label "Constitution of Xland (2000)"@en ; sk:country place:x ;
+    sk:editionKind edkind:constitution ; sk:inForceFrom "2000-01-01"^^xsd:date ; sk:inForceUntil "2010"^^xsd:gYear ;
+    prov:wasDerivedFrom source:s .
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:x ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:inForceUntil "2010-12-31"^^xsd:date ; sk:legalBasis "A" ;
+    prov:wasDerivedFrom source:s .""",
+    "rule-acting-office-absent-violation": EDITION + """
+office:c sk:established "2000-01-01"^^xsd:date ; sk:abolished "2010-01-01"^^xsd:date .
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:inForceUntil "2010-01-01"^^xsd:date ; sk:legalBasis "A" ;
+    prov:wasDerivedFrom source:s .""",
+    "zero-length-tenure-violation": """
+t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
+    sk:end "2001-03-02"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:y a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "2001"^^xsd:gYear ;
+    sk:end "2001"^^xsd:gYear ; sk:acting true ; prov:wasDerivedFrom source:s .""",
+    "event-mismatch-violation": TENURE_A + """
+e:1 a sk:SuccessionEvent ; sk:office office:p ; sk:date "2010-01-01"^^xsd:date ; sk:incoming t:b ;
+    sk:outgoing t:a ; prov:wasDerivedFrom source:s .
+t:c a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2000"^^xsd:gYear ;
+    sk:end "2010"^^xsd:gYear ; sk:acting false ; prov:wasDerivedFrom source:s .
+e:2 a sk:SuccessionEvent ; sk:office office:c ; sk:date "2010-12-31"^^xsd:date ; sk:outgoing t:c ;
+    prov:wasDerivedFrom source:s .""",
+    "predecessor-link-violation": TENURE_A,
+    "undeclared-departure-violation": EDITION + """
+rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
+    sk:inForceFrom "2010-05-05"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .
+t:c a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "2010-01-01"^^xsd:date ;
+    sk:end "2010-05-05"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ; sk:end "2010-05-05"^^xsd:date ;
+    sk:exitReason exit:death ; sk:acting false ; sk:successor t:z ; prov:wasDerivedFrom source:s .
+t:z a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2010-05-05"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:a ; prov:wasDerivedFrom source:s .""",
+}
+
+
+@pytest.mark.parametrize("check", sorted(NEAR_MISSES))
+def test_check_passes_the_valid_world_on_its_boundary(tmp_path, check):
+    assert [str(v) for v in violations(tmp_path, NEAR_MISSES[check])] == []
+
+
 SHAPE_EXAMPLES = {
     "tenure without start": ("""
 t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:acting false ; prov:wasDerivedFrom source:s .""",

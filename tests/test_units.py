@@ -1,0 +1,344 @@
+"""Fast sweeps over the boundaries this domain lives on, each against an oracle written independently
+of the code: dates and their precision, who holds an office on every day around each hand-over and
+each imprecise end, which rule is in force on its first and last day, strict and loose name
+resolution, and appointments on the incumbent's own start day. They run in seconds, so the mutation
+runner (`make mutate`, tools/mutate.py) runs them first for every mutant."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import BASE, snapshot, write_kb
+
+from succession import dates
+from succession.api import Succession
+from succession.dates import PDate, parse_date
+from succession.errors import AmbiguousError, InputError, NotFoundError
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("text,datatype,precision,lo,hi,mid", [
+    ("2017", dates.YEAR, "year", "2017", "2017~", dt.date(2017, 7, 1)),
+    ("2017-03", dates.MONTH, "month", "2017-03", "2017-03~", dt.date(2017, 3, 15)),
+    ("2017-03-09", dates.DAY, "day", "2017-03-09", "2017-03-09", dt.date(2017, 3, 9)),
+])
+def test_precision_table(text, datatype, precision, lo, hi, mid):
+    d = parse_date(text)
+    assert (d.text, d.datatype, d.precision, d.lo, d.hi, d.midpoint(), str(d)) == (text, datatype, precision, lo, hi,
+                                                                                    mid, text)
+
+
+@pytest.mark.parametrize("text", ["1800", "2200", "1800-01", "2200-12", "2020-02-29", "2000-02-29", "1991-12-31",
+                                  "1991-01-01", " 2017-03-09 ", "2017-12", "2017-01"])
+def test_real_dates_are_accepted(text):
+    assert parse_date(text).text == text.strip()
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("1799", "year out of range"), ("2201", "year out of range"), ("2017-00", "no month"), ("2017-13", "no month"),
+    ("2021-02-29", "no such day"), ("1900-02-29", "no such day"), ("2017-04-31", "no such day"), ("2017-01-00", "no such day"),
+    ("2017-01-32", "no such day"), ("", "expected"), ("17", "expected"), ("2017-3-9", "expected"), ("2017/03/09", "expected"),
+    ("٢٠٢٠", "expected"), ("２０２０-０１-０１", "expected"), ("2017-03-09T00:00", "expected"), ("20170", "expected"),
+])
+def test_impossible_dates_are_refused_with_the_reason(text, reason):
+    with pytest.raises(InputError) as e:
+        parse_date(text, "start date")
+    assert reason in str(e.value) and "start date" in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("text", ["2017", "2017-03"])
+def test_day_only_refuses_an_imprecise_date(text):
+    with pytest.raises(InputError, match="full date"):
+        parse_date(text, day_only=True)
+    assert parse_date(text + ("-01-01" if len(text) == 4 else "-01"), day_only=True)
+
+
+def test_today_is_today():
+    assert parse_date("today") == dates.today() == PDate(dt.date.today().isoformat())
+    assert parse_date("TODAY").precision == "day"
+    assert dates.from_literal("1991-12") == PDate("1991-12")
+
+
+def _days(d: PDate) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may denote (the oracle, by the calendar, not by strings)."""
+    t = d.text
+    if len(t) == 4:
+        return dt.date(int(t), 1, 1), dt.date(int(t), 12, 31)
+    if len(t) == 7:
+        y, mo = int(t[:4]), int(t[5:])
+        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        return dt.date(y, mo, 1), nxt - dt.timedelta(days=1)
+    day = dt.date.fromisoformat(t)
+    return day, day
+
+
+# ---------------------------------------------------------------- who holds an office on a day
+
+SPANS = [  # (start, end) with every mix of precisions, each on its own office
+    ("2000-01-01", "2010-01-01"), ("2000", "2010"), ("2000-03", "2010-06"), ("2000-01-01", "2010"),
+    ("2000", "2010-06-15"), ("2000-06", None), ("2000-06-15", None), ("2000", None), ("2005-05-05", "2005-05-06"),
+]
+
+
+def _span_world() -> str:
+    out = []
+    for i, (s, e) in enumerate(SPANS):
+        out.append(f'office:o{i} a sk:Office ; rdfs:label "Office {i} of Xland"@en ; sk:officeKind kind:chamber-chair ; '
+                   f'sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .')
+        end = f' ; sk:end "{e}"^^{PDate(e).datatype.replace(dates.XSD, "xsd:")}' if e else ""
+        out.append(f't:o{i} a sk:Tenure ; sk:holder person:a ; sk:office office:o{i} ; '
+                   f'sk:start "{s}"^^{PDate(s).datatype.replace(dates.XSD, "xsd:")}{end} ; sk:acting false ; '
+                   f'prov:wasDerivedFrom source:s .')
+    return BASE + "\n".join(out) + "\n"
+
+
+def _probe_days(bounds: list[str | None]) -> list[dt.date]:
+    days = set()
+    for b in bounds:
+        if b is None:
+            continue
+        first, last = _days(PDate(b))
+        for base in (first, last):
+            days.update(base + dt.timedelta(days=k) for k in (-1, 0, 1))
+    return sorted(days)
+
+
+@pytest.fixture(scope="module")
+def span_session(tmp_path_factory) -> Succession:
+    return Succession(write_kb(tmp_path_factory.mktemp("spans") / "kb", _span_world()))
+
+
+@pytest.mark.parametrize("i", range(len(SPANS)))
+def test_holder_on_every_day_around_the_bounds(span_session, i):
+    """A tenure covers [start, end). A bound known only to the month or year is its whole period: the
+    tenure may cover a day from the first day of its start's period up to the last day of its end's
+    period, and certainly covers it after the whole start period and before the end's period begins."""
+    s, e = SPANS[i]
+    ps, pe = PDate(s), PDate(e) if e else None
+    s_first, s_last = _days(ps)
+    certain_from = s_last if ps.precision == "day" else s_last + dt.timedelta(days=1)
+    if pe is None:
+        may_until = certain_until = dt.date(9999, 1, 1)
+    else:
+        e_first, e_last = _days(pe)
+        may_until = e_first if pe.precision == "day" else e_last + dt.timedelta(days=1)
+        certain_until = e_first
+    for day in _probe_days([s, e]):
+        ans = span_session.who_holds(f"https://w3id.org/succession-kb/id/office/o{i}", day.isoformat())
+        may = s_first <= day < may_until
+        certain = certain_from <= day < certain_until
+        got = [(r["person"], r["certain"]) for r in ans.records]
+        assert got == ([("Alpha Ant", certain)] if may else []), (s, e, day)
+        if may and not certain:
+            assert any("may not cover" in n for n in ans.notes)
+        if not may:
+            assert ans.notes and ans.notes[0].startswith("No recorded holder")
+
+
+# ---------------------------------------------------------------- which rule is in force on a day
+
+RULE_SPANS = [  # (inForceFrom, inForceBy, inForceUntil)
+    ("2000-01-01", None, "2010-01-01"), ("2000-01-01", None, None), (None, "2003-05-01", None),
+    ("2000-06", None, "2010"), ("2000", None, "2010-06"), (None, "2003", "2010-06-15"),
+]
+
+
+def _rule_world() -> str:
+    out = ['ed:e a sk:LegalEdition ; rdfs:label "Constitution of Xland (1990)"@en ; sk:country place:x ; '
+           'sk:editionKind edkind:constitution ; sk:inForceFrom "1990-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .',
+           't:c a sk:Tenure ; sk:holder person:b ; sk:office office:c ; sk:start "1995-01-01"^^xsd:date ; '
+           'sk:acting false ; prov:wasDerivedFrom source:s .']
+
+    def lit(v):
+        return f'"{v}"^^{PDate(v).datatype.replace(dates.XSD, "xsd:")}'
+
+    for i, (f, by, u) in enumerate(RULE_SPANS):
+        out.append(f'office:v{i} a sk:Office ; rdfs:label "Throne {i} of Xland"@en ; sk:officeKind kind:head-of-state ; '
+                   f'sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .')
+        parts = [f"rule:r{i} a sk:SuccessionRule ; sk:vacantOffice office:v{i} ; sk:actingOffice office:c ; sk:order 1",
+                 "sk:edition ed:e", 'sk:legalBasis "Article 1"', "prov:wasDerivedFrom source:s"]
+        if f:
+            parts.append(f"sk:inForceFrom {lit(f)}")
+        if by:
+            parts.append(f"sk:inForceBy {lit(by)}")
+        if u:
+            parts.append(f"sk:inForceUntil {lit(u)}")
+        out.append(" ; ".join(parts) + " .")
+    return BASE + "\n".join(out) + "\n"
+
+
+@pytest.fixture(scope="module")
+def rule_session(tmp_path_factory) -> Succession:
+    return Succession(write_kb(tmp_path_factory.mktemp("rules") / "kb", _rule_world()))
+
+
+@pytest.mark.parametrize("i", range(len(RULE_SPANS)))
+def test_rule_in_force_on_every_day_around_its_bounds(rule_session, i):
+    """In force from the first day its start may denote to the last day of its end's period when that end
+    is known only to the month or year (to the day before, when it is a day)."""
+    f, by, u = RULE_SPANS[i]
+    start = f or by
+    s_first = _days(PDate(start))[0]
+    if u is None:
+        u_last = dt.date(9999, 1, 1)
+    else:
+        pu = PDate(u)
+        u_last = _days(pu)[0] if pu.precision == "day" else _days(pu)[1] + dt.timedelta(days=1)
+    for day in _probe_days([start, u]):
+        rows = rule_session.line_of_succession(f"https://w3id.org/succession-kb/id/office/v{i}", day.isoformat()).records
+        expected = s_first <= day < u_last
+        assert [(r["order"], r["person"]) for r in rows] == ([(1, "Beta Bee")] if expected else []), (f, by, u, day)
+
+
+# ---------------------------------------------------------------- names: loose for reading, strict for edits
+
+NAMES = BASE + """
+person:a skos:altLabel "Alfa Antov"@en, "Альфа Антов"@ru ; sk:wikidata "Q101" .
+person:rustam-emomali a sk:Person ; rdfs:label "Rustam Emomali"@en ; skos:altLabel "Rustam Rahmon"@en ;
+    prov:wasDerivedFrom source:s .
+person:ruslan-emomali a sk:Person ; rdfs:label "Ruslan Emomali"@en ; prov:wasDerivedFrom source:s .
+person:z1 a sk:Person ; rdfs:label "Zed Karimov"@en ; prov:wasDerivedFrom source:s .
+person:z2 a sk:Person ; rdfs:label "Yan Karimov"@en ; prov:wasDerivedFrom source:s .
+office:c skos:altLabel "Xland Senate speaker"@en .
+office:d a sk:Office ; rdfs:label "First Deputy Chair of the Xland Senate"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+t:z1 a sk:Tenure ; sk:holder person:z1 ; sk:office office:p ; sk:start "2001-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+"""
+ID = "https://w3id.org/succession-kb/id/"
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    return Succession(write_kb(tmp_path_factory.mktemp("names") / "kb", NAMES)).resolver
+
+
+@pytest.mark.parametrize("text,iri", [
+    (ID + "person/a", ID + "person/a"), ("Q101", ID + "person/a"), ("q101", ID + "person/a"), ("a", ID + "person/a"),
+    ("Alpha Ant", ID + "person/a"), ("alpha ant", ID + "person/a"), ("Alfa Antov", ID + "person/a"),
+    ("Альфа Антов", ID + "person/a"), ("rustam-emomali", ID + "person/rustam-emomali"),
+    ("Rustam Rahmon", ID + "person/rustam-emomali"), ("RUSTAM EMOMALI", ID + "person/rustam-emomali"),
+])
+def test_strict_resolution_accepts_exact_names(names, text, iri):
+    assert names.resolve_strict("person", text) == iri
+    assert names.resolve("person", text) == iri
+
+
+@pytest.mark.parametrize("text,loose", [
+    ("Rustam Emomalli", ID + "person/rustam-emomali"),  # a typo: phonetic
+    ("Karimov", ID + "person/z1"),  # a bare surname: the more senior of two
+    ("Emomali Rustam", ID + "person/rustam-emomali"),  # words in another order
+])
+def test_loose_names_resolve_for_reading_and_are_refused_for_edits(names, text, loose):
+    assert names.resolve("person", text) == loose
+    with pytest.raises((NotFoundError, AmbiguousError)) as e:
+        names.resolve_strict("person", text)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("text,error", [
+    ("", NotFoundError), ("Emomali", AmbiguousError), ("-x", NotFoundError), ("Nobody Atall", NotFoundError),
+    ("Q999", NotFoundError),
+])
+def test_reading_refuses_what_it_cannot_pin_down(names, text, error):
+    with pytest.raises(error):
+        names.resolve("person", text)
+
+
+def test_the_office_with_the_fewest_extra_words_wins(names):
+    assert names.resolve("office", "Xland Senate chair") == ID + "office/c"
+    assert names.resolve("office", "xland senate speaker") == ID + "office/c"
+    assert names.resolve_strict("office", "Xland Senate Speaker") == ID + "office/c"
+    assert names.resolve("office", "Senate chair") == ID + "office/c"
+    with pytest.raises(NotFoundError, match="did you mean"):
+        names.resolve_strict("office", "Senate chair")
+
+
+def test_an_unknown_name_suggests_the_closest(names):
+    with pytest.raises(NotFoundError, match="Rustam Emomali"):
+        names.resolve("person", "Rustam Emomaliyevich Zzz")
+
+
+# ---------------------------------------------------------------- appointments on the boundary days
+
+APPOINT = BASE + """
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+person:c a sk:Person ; rdfs:label "Gamma Gnu"@en ; prov:wasDerivedFrom source:s .
+"""
+SRC = "https://example.org/s"
+
+
+@pytest.fixture
+def appoint_kb(tmp_path):
+    return write_kb(tmp_path / "kb", APPOINT)
+
+
+@pytest.mark.parametrize("day,ok", [("1999-12-31", False), ("2000-01-01", False), ("2000-01-02", True),
+                                    ("2000", False), ("2000-01", False), ("2000-02", True), ("2001", True)])
+def test_appoint_around_the_incumbents_start(run, appoint_kb, day, ok):
+    before = snapshot(appoint_kb)
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", day, "--source", SRC, kb=appoint_kb)
+    if not ok:
+        assert r.exit_code != 0 and r.output.count("\n") == 1, r.output
+        assert snapshot(appoint_kb) == before
+        return
+    assert r.exit_code == 0, r.output
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert [(h["person"], h["start"], h["end"]) for h in hist] == [("Alpha Ant", "2000-01-01", day), ("Beta Bee", day, None)]
+    assert run("validate", kb=appoint_kb).exit_code == 0
+    # the hand-over day: the new holder holds it, the old one the day before
+    first = _days(PDate(day))[0]
+    if len(day) == 10:
+        on = json.loads(run("who-holds", "President of Xland", "--on", day, "--format", "json", kb=appoint_kb).stdout)
+        assert [r["person"] for r in on] == ["Beta Bee"]
+        eve = (first - dt.timedelta(days=1)).isoformat()
+        on = json.loads(run("who-holds", "President of Xland", "--on", eve, "--format", "json", kb=appoint_kb).stdout)
+        assert [r["person"] for r in on] == ["Alpha Ant"]
+    # the same appointment again is recorded once
+    again = snapshot(appoint_kb)
+    assert run("appoint", "Beta Bee", "President of Xland", "--date", day, "--source", SRC, kb=appoint_kb).exit_code == 0
+    assert snapshot(appoint_kb) == again
+    # a second successor on the same day is refused
+    r = run("appoint", "Gamma Gnu", "President of Xland", "--date", day, "--source", SRC, kb=appoint_kb)
+    assert r.exit_code != 0 and snapshot(appoint_kb) == again
+
+
+def test_an_acting_holder_does_not_close_the_tenure_and_ending_it_then_appointing_is_one_event(run, appoint_kb):
+    r = run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2005-05-05", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb)
+    assert r.exit_code == 0, r.output
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", "2005-05-05", "--source", SRC, kb=appoint_kb)
+    assert r.exit_code == 0, r.output
+    events = (appoint_kb / "events.ttl").read_text(encoding="utf-8")
+    assert events.count("a sk:SuccessionEvent") == 1 and "sk:outgoing" in events and "sk:incoming" in events
+    assert run("validate", kb=appoint_kb).exit_code == 0
+
+
+def test_dates_are_values_hashable_and_ordered():
+    assert len({PDate("2017"), PDate("2017"), parse_date("2017")}) == 1
+    assert sorted([PDate("2017-03"), PDate("2016"), PDate("2017")]) == [PDate("2016"), PDate("2017"), PDate("2017-03")]
+    with pytest.raises(AttributeError):
+        PDate("2017").text = "2018"
+
+
+@pytest.mark.parametrize("kind,text,iri", [
+    ("office", "Chair of the Xland Senate", ID + "office/c"), ("office", "xland senate speaker", ID + "office/c"),
+    ("person", "Rustam Emomali", ID + "person/rustam-emomali"), ("person", "alpha ant", ID + "person/a"),
+    ("country", "Xland", ID + "place/x"),
+])
+def test_an_exact_name_is_found_without_building_the_name_index(tmp_path, kind, text, iri):
+    """The common case (a label or alias, any case) is one indexed query, not a scan of every name."""
+    resolver = Succession(write_kb(tmp_path / "kb", NAMES)).resolver
+    assert resolver.resolve(kind, text) == iri
+    assert resolver._entries is None
+    assert resolver.label(kind, iri) == resolver.resolve_entry(kind, iri).label
+
+
+def test_a_bare_surname_goes_through_the_ranked_index(tmp_path):
+    resolver = Succession(write_kb(tmp_path / "kb", NAMES)).resolver
+    assert resolver.resolve("person", "Karimov") == ID + "person/z1"
+    assert resolver._entries is not None
