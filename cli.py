@@ -991,13 +991,14 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
              to: Annotated[Optional[str], typer.Option("--to", help="End of the period drawn.")] = None,
              out: Annotated[Path, typer.Option("--out", help="FILE.png or FILE.svg")] = Path("timeline.png"),
              kb: KbOpt = None) -> None:
-    """A Gantt-style chart: one row per office (or per office of a person), one bar per tenure; acting
-    tenures hatched, relatives of a head of state in orange, open tenures run to today.
+    """A Gantt-style chart: one row per office (offices in the order given; a person's in date order;
+    a country's by kind), one labelled bar per tenure; acting tenures hatched, the days held while a
+    relative was head of state in orange, open tenures run to today, "data as of" in the footer.
 
     Example: succession timeline --country Tajikistan --from 1990 --out tajikistan.png
     """
     from succession.dates import parse_date
-    from succession.pictures import bars
+    from succession.pictures import bars, data_as_of, row_order
     from succession.pictures import timeline as draw
 
     s = _session(kb)
@@ -1005,7 +1006,8 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
     end = parse_date(to, "--to date") if to else None
     sel, what = _selection(s, office, country, person)
     items = bars(s.engine.select, start=start, end=end, **sel)
-    draw(items, out, by_person=False, title=f"Tenures: {what}", start=start, end=end)
+    rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
+    draw(items, out, title=f"Tenures: {what}", start=start, end=end, rows=rows, as_of=data_as_of(s.engine.select))
     typer.echo(f"Wrote {out} ({len(items)} tenures).")
 
 
@@ -1013,22 +1015,23 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
 @handle_errors
 def graph(office: Annotated[Optional[list[str]], typer.Argument(help="Offices whose succession to draw.")] = None,
           country: Annotated[Optional[str], typer.Option("--country", "-c", help="The main offices of a country.")] = None,
-          person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held.")] = None,
+          person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held, with the tenures just before and after.")] = None,
           out: Annotated[Path, typer.Option("--out", help="FILE.dot, FILE.svg or FILE.png")] = Path("succession.dot"),
           kb: KbOpt = None) -> None:
-    """Succession chains (tenure to tenure, with date and mode) and family edges between the people
-    involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
+    """Succession chains, one box per office read left to right by date and wrapped, and family ties
+    (bold orange) between the people involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
 
-    Example: succession graph "President of Turkmenistan" --out turkmenistan.dot
+    Example: succession graph --country Turkmenistan --out turkmenistan.svg
     """
-    from succession.pictures import bars, dot, render_dot
+    from succession.pictures import bars, dot, render_dot, row_order
 
     s = _session(kb)
     sel, _ = _selection(s, office, country, person)
-    items = bars(s.engine.select, **sel)
+    items = bars(s.engine.select, neighbours=bool(person), **sel)
     if not items:
         raise InputError("nothing to draw: no tenure matches")
-    render_dot(dot(items, s.engine.select), out)
+    rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
+    render_dot(dot(items, s.engine.select, rows), out)
     typer.echo(f"Wrote {out} ({len(items)} tenures).")
 
 
