@@ -290,13 +290,44 @@ def edit_log(since: Annotated[Optional[str], typer.Option("--since", help="Only 
 @app.command()
 @handle_errors
 def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+            on: Annotated[Optional[str], typer.Option("--on", help="Only what held on this day, YYYY-MM-DD or today (default: the whole history).")] = None,
+            current_: Annotated[bool, typer.Option("--current", help="Only what holds today (same as --on today).")] = False,
+            table: Annotated[Optional[str], typer.Option("--table", help="Only one table: hereditary, first-in-line or in-office.")] = None,
+            out: Annotated[Optional[Path], typer.Option("--out", help="With --format csv: a folder, one CSV file per table.")] = None,
             format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Successions and posts that stay inside a family: hereditary successions (Brownlee 2007), relatives of
     the sitting head of state in the first-in-line office, and relatives holding office, with kinship paths.
+    A multi-seat office never counts as a family succession. --format csv writes one table (--table) to
+    standard output, or every table into --out DIR.
 
-    Example: succession dynasty --country Tajikistan
+    Example: succession dynasty --country Tajikistan --current
     """
-    parts = _session(kb, as_recorded).dynasty(country)
+    from succession.api import check_format
+
+    check_format(format)
+    names = {"hereditary": "hereditary", "first-in-line": "first_in_line", "in-office": "in_office"}
+    if table is not None and table not in names:
+        raise InputError(f"invalid table {table!r}: expected hereditary, first-in-line or in-office")
+    if current_ and on:
+        raise InputError("give --on DATE or --current, not both")
+    if out is not None and format != "csv":
+        raise InputError("--out DIR is for --format csv (one file per table)")
+    if format == "csv" and table is None and out is None:
+        raise InputError("--format csv writes one table: give --table hereditary|first-in-line|in-office, "
+                         "or --out DIR for one file per table")
+    parts = _session(kb, as_recorded).dynasty(country, on="today" if current_ else on)
+    if table is not None:
+        parts = {names[table]: parts[names[table]]}
+    if out is not None:
+        from succession.safeio import write_text
+
+        if out.exists() and (out.is_symlink() or not out.is_dir()):
+            raise InputError(f"--out {out} exists and is not a folder")
+        for key, ans in parts.items():
+            buf = io.StringIO()
+            _write_csv(ans, buf)
+            typer.echo(f"Wrote {write_text(out / f'{key}.csv', buf.getvalue())}")
+        return
     if format == "json":
         typer.echo(json.dumps({k: v.records for k, v in parts.items()}, ensure_ascii=False, indent=2))
         return
@@ -306,6 +337,17 @@ def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", he
         render(ans, format)
         if format == "table" and not ans.records:
             typer.echo("  (none recorded)")
+
+
+def _write_csv(answer, fh) -> None:
+    """An Answer's records as one CSV table (cells that a spreadsheet would run as formulas defused)."""
+    from succession.safeio import csv_safe
+
+    cols = list(answer.records[0].keys()) if answer.records else answer.columns
+    w = csv.DictWriter(fh, fieldnames=cols, lineterminator="\n")
+    w.writeheader()
+    for r in answer.records:
+        w.writerow({k: csv_safe(_cell(r.get(k))) for k in cols})
 
 
 @app.command()

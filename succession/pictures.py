@@ -177,7 +177,7 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
              write=None):
     """Draw one row per office, one bar per tenure, every bar labelled without overlap: inside the bar
     when the name fits, else on the first free line under the row with a thin leader. Returns the
-    figure (laid out and drawn), so callers and tests can measure it."""
+    figure (laid out; `fig.canvas.draw()` renders it), so callers and tests can measure it."""
     if out is not None and out.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"timeline output must end in .png or .svg, not {out.name!r}")
     if not items:
@@ -300,7 +300,6 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
     fig.text(left_in / _W, 0.1 / H, f"Data as of {as_of or today.isoformat()} · open tenures drawn to "
              f"{today.isoformat()} · succession-kb", fontsize=6.5, color="#555555")
     fig.text(left_in / _W, (H - 0.3) / H, title, fontsize=10, weight="bold")
-    fig.canvas.draw()
     if out is not None:
         import io
 
