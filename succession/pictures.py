@@ -281,7 +281,9 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
         ly = y0 + _BAR_H + (lane - 0.5) * _LANE_H
         cxd = mdates.date2num(lo) + cx * days_per_px
         ax.plot([cxd, cxd], [y0 + _BAR_H, ly - 0.05], color="#555555", linewidth=0.5)
-        ax.text(x_date, ly, b.person_label, va="center", ha="left", fontsize=_LANE_PT, color="#222222")
+        # a white ground under the name: a leader passing to a lower line goes behind it, not through it
+        ax.text(x_date, ly, b.person_label, va="center", ha="left", fontsize=_LANE_PT, color="#222222", zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4})
 
     years = max((hi - lo).days / 365.25, 1)
     step = next((s for s in (1, 2, 5, 10, 20) if axes_px / (years / s) >= 48), 25)
