@@ -258,7 +258,8 @@ def build(session, out: Path, progress=None) -> list[Path]:
         for country in countries:
             cslug = slug(country)
             parts = []
-            now = [r for r in current.records if r["country"] == country and r["kind"] in MAIN]
+            now = sorted((r for r in current.records if r["country"] == country and r["kind"] in MAIN),
+                         key=lambda r: (MAIN.index(r["kind"]), r["office"]))
             parts.append("<h2>Who holds power today</h2>" + table(
                 ["Office", "Holder", "Since", "Last verified"],
                 [[office_link(r["office_iri"], r["office"]),
