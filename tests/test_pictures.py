@@ -220,3 +220,12 @@ def test_timeline_svg_has_one_bar_per_tenure_in_range(run, tmp_path):
     in_range = [h for h in history if h["end"] is None or h["end"] >= "2000"]
     ids = set(re.findall(r'id="(tenure-\d+)"', out.read_text(encoding="utf-8")))
     assert len(ids) == len(in_range) == int(r.stdout.split("(")[1].split()[0])
+
+
+def test_graph_svg_without_graphviz_is_one_line_error(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-bin"))
+    r = run("graph", "President of Turkmenistan", "--out", tmp_path / "tm.svg")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: Graphviz 'dot' is not installed")
+    assert not (tmp_path / "tm.svg").exists()
+    r = run("graph", "President of Turkmenistan", "--out", tmp_path / "tm.dot")
+    assert r.exit_code == 0 and (tmp_path / "tm.dot").read_text(encoding="utf-8").startswith("digraph succession {")

@@ -211,3 +211,27 @@ def test_pages_in_headless_chromium(site, browser, width):
             assert expected in found[:3], (text, found)
         else:
             assert {"Gurbanguly Berdimuhamedow", "Serdar Berdimuhamedow"} <= set(found), (text, found)
+
+
+HOSTILE = """
+person:h a sk:Person ; rdfs:label "<script>alert(1)</script> \\"Q\\" & Co"@en ; prov:wasDerivedFrom source:s .
+source:j a sk:Source ; schema:url "javascript:alert(2)"^^xsd:anyURI ; <http://purl.org/dc/terms/title> "</a><b>x" .
+t:h a sk:Tenure ; sk:holder person:h ; sk:office office:p ; sk:start "2001-02-03"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s , source:j .
+"""
+
+
+def test_hostile_names_and_urls_are_escaped(run, tmp_path):
+    from conftest import BASE, write_kb
+
+    kb = write_kb(tmp_path / "kb", BASE + HOSTILE)
+    out = tmp_path / "site"
+    r = run("report", "--out", out, kb=kb)
+    assert r.exit_code == 0, r.output
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<b>x" not in text and 'href="javascript:' not in text, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot; &amp; Co" in (
+        out / "office" / "p.html").read_text(encoding="utf-8")
+    index = (out / "search-index.js").read_text(encoding="utf-8")
+    assert "</script>" not in index and "<\\/script>" in index
