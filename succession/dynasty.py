@@ -24,7 +24,8 @@ _BACKWARD = {"child of": "parent", "spouse of": "spouse", "sibling of": "sibling
 _COMPOSE = {("child", "spouse"): "child-in-law", ("spouse", "sibling"): "sibling-in-law",
             ("sibling", "spouse"): "sibling-in-law", ("spouse", "parent"): "parent-in-law",
             ("child", "child"): "grandchild", ("sibling", "child"): "nephew or niece",
-            ("parent", "sibling"): "uncle or aunt", ("child", "in-law"): "relative by marriage"}
+            ("parent", "sibling"): "uncle or aunt", ("child", "in-law"): "relative by marriage",
+            ("parent", "child"): "sibling", ("parent", "in-law"): "relative by marriage"}
 BLOOD_OR_SPOUSE = {"child", "parent", "spouse", "sibling", "grandchild", "grandparent", "nephew or niece",
                    "uncle or aunt"}
 
