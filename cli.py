@@ -290,13 +290,44 @@ def edit_log(since: Annotated[Optional[str], typer.Option("--since", help="Only 
 @app.command()
 @handle_errors
 def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+            on: Annotated[Optional[str], typer.Option("--on", help="Only what held on this day, YYYY-MM-DD or today (default: the whole history).")] = None,
+            current_: Annotated[bool, typer.Option("--current", help="Only what holds today (same as --on today).")] = False,
+            table: Annotated[Optional[str], typer.Option("--table", help="Only one table: hereditary, first-in-line or in-office.")] = None,
+            out: Annotated[Optional[Path], typer.Option("--out", help="With --format csv: a folder, one CSV file per table.")] = None,
             format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Successions and posts that stay inside a family: hereditary successions (Brownlee 2007), relatives of
     the sitting head of state in the first-in-line office, and relatives holding office, with kinship paths.
+    A multi-seat office never counts as a family succession. --format csv writes one table (--table) to
+    standard output, or every table into --out DIR.
 
-    Example: succession dynasty --country Tajikistan
+    Example: succession dynasty --country Tajikistan --current
     """
-    parts = _session(kb, as_recorded).dynasty(country)
+    from succession.api import check_format
+
+    check_format(format)
+    names = {"hereditary": "hereditary", "first-in-line": "first_in_line", "in-office": "in_office"}
+    if table is not None and table not in names:
+        raise InputError(f"invalid table {table!r}: expected hereditary, first-in-line or in-office")
+    if current_ and on:
+        raise InputError("give --on DATE or --current, not both")
+    if out is not None and format != "csv":
+        raise InputError("--out DIR is for --format csv (one file per table)")
+    if format == "csv" and table is None and out is None:
+        raise InputError("--format csv writes one table: give --table hereditary|first-in-line|in-office, "
+                         "or --out DIR for one file per table")
+    parts = _session(kb, as_recorded).dynasty(country, on="today" if current_ else on)
+    if table is not None:
+        parts = {names[table]: parts[names[table]]}
+    if out is not None:
+        from succession.safeio import write_text
+
+        if out.exists() and (out.is_symlink() or not out.is_dir()):
+            raise InputError(f"--out {out} exists and is not a folder")
+        for key, ans in parts.items():
+            buf = io.StringIO()
+            _write_csv(ans, buf)
+            typer.echo(f"Wrote {write_text(out / f'{key}.csv', buf.getvalue())}")
+        return
     if format == "json":
         typer.echo(json.dumps({k: v.records for k, v in parts.items()}, ensure_ascii=False, indent=2))
         return
@@ -306,6 +337,17 @@ def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", he
         render(ans, format)
         if format == "table" and not ans.records:
             typer.echo("  (none recorded)")
+
+
+def _write_csv(answer, fh) -> None:
+    """An Answer's records as one CSV table (cells that a spreadsheet would run as formulas defused)."""
+    from succession.safeio import csv_safe
+
+    cols = list(answer.records[0].keys()) if answer.records else answer.columns
+    w = csv.DictWriter(fh, fieldnames=cols, lineterminator="\n")
+    w.writeheader()
+    for r in answer.records:
+        w.writerow({k: csv_safe(_cell(r.get(k))) for k in cols})
 
 
 @app.command()
@@ -991,13 +1033,14 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
              to: Annotated[Optional[str], typer.Option("--to", help="End of the period drawn.")] = None,
              out: Annotated[Path, typer.Option("--out", help="FILE.png or FILE.svg")] = Path("timeline.png"),
              kb: KbOpt = None) -> None:
-    """A Gantt-style chart: one row per office (or per office of a person), one bar per tenure; acting
-    tenures hatched, relatives of a head of state in orange, open tenures run to today.
+    """A Gantt-style chart: one row per office (offices in the order given; a person's in date order;
+    a country's by kind), one labelled bar per tenure; acting tenures hatched, the days held while a
+    relative was head of state in orange, open tenures run to today, "data as of" in the footer.
 
     Example: succession timeline --country Tajikistan --from 1990 --out tajikistan.png
     """
     from succession.dates import parse_date
-    from succession.pictures import bars
+    from succession.pictures import bars, data_as_of, row_order
     from succession.pictures import timeline as draw
 
     s = _session(kb)
@@ -1005,7 +1048,8 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
     end = parse_date(to, "--to date") if to else None
     sel, what = _selection(s, office, country, person)
     items = bars(s.engine.select, start=start, end=end, **sel)
-    draw(items, out, by_person=False, title=f"Tenures: {what}", start=start, end=end)
+    rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
+    draw(items, out, title=f"Tenures: {what}", start=start, end=end, rows=rows, as_of=data_as_of(s.engine.select))
     typer.echo(f"Wrote {out} ({len(items)} tenures).")
 
 
@@ -1013,22 +1057,23 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
 @handle_errors
 def graph(office: Annotated[Optional[list[str]], typer.Argument(help="Offices whose succession to draw.")] = None,
           country: Annotated[Optional[str], typer.Option("--country", "-c", help="The main offices of a country.")] = None,
-          person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held.")] = None,
+          person: Annotated[Optional[str], typer.Option("--person", help="Every office a person held, with the tenures just before and after.")] = None,
           out: Annotated[Path, typer.Option("--out", help="FILE.dot, FILE.svg or FILE.png")] = Path("succession.dot"),
           kb: KbOpt = None) -> None:
-    """Succession chains (tenure to tenure, with date and mode) and family edges between the people
-    involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
+    """Succession chains, one box per office read left to right by date and wrapped, and family ties
+    (bold orange) between the people involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
 
-    Example: succession graph "President of Turkmenistan" --out turkmenistan.dot
+    Example: succession graph --country Turkmenistan --out turkmenistan.svg
     """
-    from succession.pictures import bars, dot, render_dot
+    from succession.pictures import bars, dot, render_dot, row_order
 
     s = _session(kb)
     sel, _ = _selection(s, office, country, person)
-    items = bars(s.engine.select, **sel)
+    items = bars(s.engine.select, neighbours=bool(person), **sel)
     if not items:
         raise InputError("nothing to draw: no tenure matches")
-    render_dot(dot(items, s.engine.select), out)
+    rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
+    render_dot(dot(items, s.engine.select, rows), out)
     typer.echo(f"Wrote {out} ({len(items)} tenures).")
 
 

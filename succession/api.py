@@ -180,22 +180,7 @@ class Succession:
         text = sparql_prefixes() + """
 SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altLabel, sk:name, sk:birthDate,
   sk:deathDate, sk:wikidata)) }"""
-        info: dict[str, Any] = {"label": person_iri, "aliases": [], "names": []}
-        for row in self.engine.select(text, {"person": ox.NamedNode(person_iri)}).rows:
-            p, o = row["p"].value, row["o"]
-            local = p.rsplit("#", 1)[-1]
-            if local == "label":
-                info["label"] = o.value
-            elif local == "altLabel":
-                info["aliases"].append(o.value)
-            elif local == "name":
-                info["names"].append(f"{o.value} ({o.language})" if o.language else o.value)
-            elif local in ("birthDate", "deathDate"):
-                info["born" if local == "birthDate" else "died"] = o.value
-            elif local == "wikidata":
-                info["wikidata"] = o.value
-        info["aliases"] = sorted(info["aliases"]) + sorted(info["names"])
-        return info
+        return _person_info(person_iri, self.engine.select(text, {"person": ox.NamedNode(person_iri)}).rows)
 
     def offices(self, country: str | None = None) -> Answer:
         params = {"country": self.resolver.resolve("country", country)} if country else {}
@@ -363,12 +348,15 @@ SELECT ?tenure ?prop ?date ?comment (GROUP_CONCAT(DISTINCT STR(?url); separator=
 
     # ------------------------------------------------------------------ family, claims, names, statistics
 
-    def dynasty(self, country: str | None = None) -> dict[str, Answer]:
+    def dynasty(self, country: str | None = None, on: str | None = None) -> dict[str, Answer]:
+        """The three family tables; with ``on`` (a day, or "today"), only what held that day."""
         from .dynasty import dynasty
 
         label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
-        d = dynasty(lambda text: self.engine.select(text), label)
+        day = parse_date(on, "date", day_only=True).text if on else None
+        d = dynasty(lambda text: self.engine.select(text), label, day)
         where = f" in {label}" if label else ""
+        where += f" on {day}" if day else ""
         return {
             "hereditary": Answer(f"Successions inside a family{where} (hereditary: Brownlee 2007, head of state "
                                  "succeeded by a blood relative or spouse)", d["hereditary"],
@@ -383,7 +371,7 @@ SELECT ?tenure ?prop ?date ?comment (GROUP_CONCAT(DISTINCT STR(?url); separator=
     def claims(self, person: str | None = None) -> Answer:
         params = {"person": self.resolver.resolve("person", person)} if person else {}
         res = self.run_query_iri("claims", **params)
-        records = [{"person": r["personLabel"], "office": r["officeLabel"], "statement": r["statement"],
+        records = [{"person": r["personLabel"], "person_iri": r["person"], "office": r["officeLabel"], "statement": r["statement"],
                     "claimant": r["claimant"], "date": r["date"], "stage": r["stage"],
                     "confidence": r["confidence"], "settled_by": r["settledBy"], "settled_on": r["settledStart"],
                     "claim_iri": r["claim"], "sources": split_sources(r["sources"])} for r in res.records()]
@@ -457,6 +445,44 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         ans.unsourced = len(missing)  # type: ignore[attr-defined]
         return ans
 
+    # ------------------------------------------------------------------ publishing: bulk answers (one query each)
+
+    def rules(self, office: str | None = None) -> Answer:
+        """Every succession rule of an office (or of all offices) over time, oldest first."""
+        params = {"office": self.resolver.resolve("office", office)} if office else {}
+        res = self.run_query_iri("succession-rules", **params)
+        records = [{"office_iri": r["office"], "order": r["order"], "office": r["actingOfficeLabel"],
+                    "office_acting_iri": r["actingOffice"], "from": r["from"], "in_force_by": r["inForceBy"],
+                    "until": r["until"], "edition": r["editionLabel"], "article": r["article"],
+                    "designation": r["designation"], "rule_iri": r["rule"], "sources": split_sources(r["sources"])}
+                   for r in res.records()]
+        return Answer("Succession rules over time", records,
+                      ["order", "office", "from", "in_force_by", "until", "edition", "article", "sources"])
+
+    def people(self) -> dict[str, dict[str, Any]]:
+        """``person_info`` of every person, from one query."""
+        text = sparql_prefixes() + """
+SELECT ?person ?p ?o WHERE { ?person a sk:Person ; ?p ?o . FILTER(?p IN (rdfs:label, skos:altLabel, sk:name,
+  sk:birthDate, sk:deathDate, sk:wikidata)) }"""
+        by: dict[str, list] = {}
+        for row in self.engine.select(text).rows:
+            by.setdefault(row["person"].value, []).append(row)
+        return {iri: _person_info(iri, rows) for iri, rows in by.items()}
+
+    def sources_info(self) -> dict[str, dict[str, Any]]:
+        """Title, publisher and date of every cited page, by URL."""
+        text = sparql_prefixes() + """
+SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
+  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher } OPTIONAL { ?s dcterms:issued ?issued } }"""
+        return {r["url"]: {"title": r["title"], "publisher": r["publisher"], "issued": r["issued"]}
+                for r in self.engine.select(text).records()}
+
+    def data_as_of(self) -> str:
+        """The day of the newest recorded fact or verification."""
+        from .pictures import data_as_of
+
+        return data_as_of(self.engine.select)
+
     # ------------------------------------------------------------------ validation
 
     def validate(self) -> list:
@@ -508,6 +534,25 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
 
 
 
+
+
+def _person_info(person_iri: str, rows) -> dict[str, Any]:
+    info: dict[str, Any] = {"label": person_iri, "aliases": [], "names": []}
+    for row in rows:
+        p, o = row["p"].value, row["o"]
+        local = p.rsplit("#", 1)[-1]
+        if local == "label":
+            info["label"] = o.value
+        elif local == "altLabel":
+            info["aliases"].append(o.value)
+        elif local == "name":
+            info["names"].append(f"{o.value} ({o.language})" if o.language else o.value)
+        elif local in ("birthDate", "deathDate"):
+            info["born" if local == "birthDate" else "died"] = o.value
+        elif local == "wikidata":
+            info["wikidata"] = o.value
+    info["aliases"] = sorted(info["aliases"]) + sorted(info["names"])
+    return info
 
 
 def _recorded_cutoff(value: str) -> str:

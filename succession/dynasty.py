@@ -24,7 +24,8 @@ _BACKWARD = {"child of": "parent", "spouse of": "spouse", "sibling of": "sibling
 _COMPOSE = {("child", "spouse"): "child-in-law", ("spouse", "sibling"): "sibling-in-law",
             ("sibling", "spouse"): "sibling-in-law", ("spouse", "parent"): "parent-in-law",
             ("child", "child"): "grandchild", ("sibling", "child"): "nephew or niece",
-            ("parent", "sibling"): "uncle or aunt", ("child", "in-law"): "relative by marriage"}
+            ("parent", "sibling"): "uncle or aunt", ("child", "in-law"): "relative by marriage",
+            ("parent", "child"): "sibling", ("parent", "in-law"): "relative by marriage"}
 BLOOD_OR_SPOUSE = {"child", "parent", "spouse", "sibling", "grandchild", "grandparent", "nephew or niece",
                    "uncle or aunt"}
 
@@ -34,11 +35,11 @@ SELECT ?a ?aLabel ?rel ?b ?bLabel WHERE {
   ?a rdfs:label ?aLabel . ?b rdfs:label ?bLabel .
 }"""
 _TENURES = """
-SELECT ?t ?person ?personLabel ?office ?officeLabel ?kind ?country ?start ?end ?predecessor ?predHolder WHERE {
+SELECT ?t ?person ?personLabel ?office ?officeLabel ?kind ?country ?start ?end ?seats ?predecessor ?predHolder WHERE {
   ?t a sk:Tenure ; sk:holder ?person ; sk:office ?office ; sk:start ?start .
   ?person rdfs:label ?personLabel .
   ?office rdfs:label ?officeLabel ; sk:officeKind/skos:prefLabel ?kind ; sk:jurisdiction/sk:country/rdfs:label ?country .
-  OPTIONAL { ?t sk:end ?end }
+  OPTIONAL { ?t sk:end ?end } OPTIONAL { ?office sk:seats ?seats }
   OPTIONAL { ?t sk:predecessor ?predecessor . ?predecessor sk:holder ?predHolder }
 }"""
 _RULES = """
@@ -107,8 +108,18 @@ def _patrons(heads: list[dict]):
                 yield hs, earlier[-1], " (predecessor)"
 
 
-def dynasty(select, country: str | None = None) -> dict[str, list[dict]]:
-    """Three lists: hereditary successions, relatives in first-in-line offices, relatives in office."""
+def _covers(start: str, end: str | None, day: str) -> bool:
+    """Does [start, end) (ISO prefixes, end open when None) contain ``day``?"""
+    return start[:len(day)] <= day and (not end or day < end + ("~" if len(end) < 10 else ""))
+
+
+def dynasty(select, country: str | None = None, on: str | None = None) -> dict[str, list[dict]]:
+    """Three lists: hereditary successions, relatives in first-in-line offices, relatives in office.
+
+    A multi-seat office (a parliament's members, several deputy premiers) is never a succession: one
+    member following another there is not an heir taking a seat. With ``on`` (YYYY-MM-DD) only what
+    held that day: relatives in office (or in line) on that day, and the family successions whose
+    successor still held the office then."""
     pre = sparql_prefixes()
     family = FamilyGraph(select)
     tenures = []
@@ -119,6 +130,7 @@ def dynasty(select, country: str | None = None) -> dict[str, list[dict]]:
             "country": r["country"].value, "start": PDate(r["start"].value),
             "end": PDate(r["end"].value) if r["end"] is not None else None,
             "pred_holder": r["predHolder"].value if r["predHolder"] is not None else None,
+            "seats": int(r["seats"].value) if r["seats"] is not None else 1,
         })
     if country:
         tenures = [t for t in tenures if t["country"] == country]
@@ -129,7 +141,9 @@ def dynasty(select, country: str | None = None) -> dict[str, list[dict]]:
 
     hereditary = []
     for t in tenures:
-        if t["pred_holder"] and t["pred_holder"] != t["person"]:
+        if t["pred_holder"] and t["pred_holder"] != t["person"] and t["seats"] == 1:
+            if on and not _covers(t["start"].lo, t["end"].text if t["end"] else None, on):
+                continue
             k = family.kin(t["pred_holder"]).get(t["person"])
             if k:
                 hereditary.append({
@@ -152,7 +166,7 @@ def dynasty(select, country: str | None = None) -> dict[str, list[dict]]:
                     continue
                 span = _overlap(hs["start"], hs["end"], t["start"], t["end"])
                 span = span and _overlap(PDate(span[0]), PDate(span[1]) if span[1] else None, r_from, r_until)
-                if span:
+                if span and (not on or _covers(span[0], span[1] or None, on)):
                     first_in_line.append({
                         "head_of_state": hs["label"], "relative_of": family.labels.get(patron, patron) + role,
                         "relative": t["label"], "kinship": kin[t["person"]].path,
@@ -165,7 +179,7 @@ def dynasty(select, country: str | None = None) -> dict[str, list[dict]]:
                 if t["office"] == hs["office"]:
                     continue
                 span = _overlap(hs["start"], hs["end"], t["start"], t["end"])
-                if span:
+                if span and (not on or _covers(span[0], span[1] or None, on)):
                     in_office.append({
                         "head_of_state": hs["label"], "relative": t["label"], "kinship": k.path,
                         "via": k.via, "office": t["office_label"], "start": t["start"].text,

@@ -99,22 +99,47 @@ WHERE { ?id a sk:Person ; rdfs:label ?name . OPTIONAL { ?id sk:birthDate ?born }
   OPTIONAL { ?id sk:wikidata ?wikidata } OPTIONAL { ?id skos:altLabel|sk:name ?alias } }
 GROUP BY ?id ?name ?born ?died ?wikidata ORDER BY ?id""",
                 ["id", "name", "born", "died", "wikidata", "aliases"]),
-    "offices": ("""SELECT ?id ?name ?kind ?jurisdiction ?country ?body ?seats WHERE {
+    "offices": ("""SELECT ?id ?name ?kind ?jurisdiction ?country ?body ?seats ?wikidata WHERE {
   ?id a sk:Office ; rdfs:label ?name ; sk:officeKind/skos:prefLabel ?kind ; sk:seats ?seats ;
       sk:jurisdiction ?j . ?j rdfs:label ?jurisdiction ; sk:country/rdfs:label ?country .
-  OPTIONAL { ?id org:postIn/rdfs:label ?body } } ORDER BY ?id""",
-                ["id", "name", "kind", "jurisdiction", "country", "body", "seats"]),
-    "tenures": ("""SELECT ?id ?person ?person_name ?office ?office_name ?start ?end ?acting ?entry_mode ?exit_reason
-  ?predecessor ?legal_basis (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
+  OPTIONAL { ?id org:postIn/rdfs:label ?body } OPTIONAL { ?id sk:wikidata ?wikidata } } ORDER BY ?id""",
+                ["id", "name", "kind", "jurisdiction", "country", "body", "seats", "wikidata"]),
+    "tenures": ("""SELECT ?id ?person ?person_name ?person_wikidata ?office ?office_name ?start ?end ?acting ?entry_mode
+  ?exit_reason ?predecessor ?predecessor_name ?legal_basis (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
   ?id a sk:Tenure ; sk:holder ?person ; sk:office ?office ; sk:start ?start ; sk:acting ?acting .
   ?person rdfs:label ?person_name . ?office rdfs:label ?office_name .
   OPTIONAL { ?id sk:end ?end } OPTIONAL { ?id sk:entryMode/skos:prefLabel ?entry_mode }
-  OPTIONAL { ?id sk:exitReason/skos:prefLabel ?exit_reason } OPTIONAL { ?id sk:predecessor ?predecessor }
+  OPTIONAL { ?id sk:exitReason/skos:prefLabel ?exit_reason }
+  OPTIONAL { ?id sk:predecessor ?predecessor . ?predecessor sk:holder/rdfs:label ?predecessor_name }
+  OPTIONAL { ?person sk:wikidata ?person_wikidata }
   OPTIONAL { ?id sk:legalBasis ?legal_basis } OPTIONAL { ?id prov:wasDerivedFrom/schema:url ?url } }
-GROUP BY ?id ?person ?person_name ?office ?office_name ?start ?end ?acting ?entry_mode ?exit_reason ?predecessor ?legal_basis
+GROUP BY ?id ?person ?person_name ?person_wikidata ?office ?office_name ?start ?end ?acting ?entry_mode ?exit_reason
+  ?predecessor ?predecessor_name ?legal_basis
 ORDER BY ?id""",
-                ["id", "person", "person_name", "office", "office_name", "start", "end", "acting", "entry_mode",
-                 "exit_reason", "predecessor", "legal_basis", "sources"]),
+                ["id", "person", "person_name", "person_wikidata", "office", "office_name", "start", "end", "acting",
+                 "entry_mode", "exit_reason", "predecessor", "predecessor_name", "legal_basis", "sources"]),
+    "relations": ("""SELECT ?id ?person ?person_name ?kinship ?relative ?relative_name
+  (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
+  ?id a sk:FamilyRelation ; sk:person ?person ; sk:kinship/skos:prefLabel ?kinship ; sk:relative ?relative .
+  ?person rdfs:label ?person_name . ?relative rdfs:label ?relative_name .
+  OPTIONAL { ?id prov:wasDerivedFrom/schema:url ?url } }
+GROUP BY ?id ?person ?person_name ?kinship ?relative ?relative_name ORDER BY ?id""",
+                  ["id", "person", "person_name", "kinship", "relative", "relative_name", "sources"]),
+    "rules": ("""SELECT ?id ?vacant_office ?vacant_office_name ?order ?acting_office ?acting_office_name ?in_force_from
+  ?in_force_by ?in_force_until ?edition ?edition_name ?article ?designation ?legal_basis
+  (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
+  ?id a sk:SuccessionRule ; sk:vacantOffice ?vacant_office ; sk:actingOffice ?acting_office ; sk:order ?order .
+  ?vacant_office rdfs:label ?vacant_office_name . ?acting_office rdfs:label ?acting_office_name .
+  OPTIONAL { ?id sk:inForceFrom ?in_force_from } OPTIONAL { ?id sk:inForceBy ?in_force_by }
+  OPTIONAL { ?id sk:inForceUntil ?in_force_until }
+  OPTIONAL { ?id sk:edition ?edition . ?edition rdfs:label ?edition_name }
+  OPTIONAL { ?id sk:article ?article } OPTIONAL { ?id sk:designation ?designation }
+  OPTIONAL { ?id sk:legalBasis ?legal_basis } OPTIONAL { ?id prov:wasDerivedFrom/schema:url ?url } }
+GROUP BY ?id ?vacant_office ?vacant_office_name ?order ?acting_office ?acting_office_name ?in_force_from ?in_force_by
+  ?in_force_until ?edition ?edition_name ?article ?designation ?legal_basis ORDER BY ?id""",
+              ["id", "vacant_office", "vacant_office_name", "order", "acting_office", "acting_office_name",
+               "in_force_from", "in_force_by", "in_force_until", "edition", "edition_name", "article", "designation",
+               "legal_basis", "sources"]),
     "events": ("""SELECT ?id ?office ?date ?incoming ?outgoing ?mode ?legal_basis WHERE {
   ?id a sk:SuccessionEvent ; sk:office ?office ; sk:date ?date .
   OPTIONAL { ?id sk:incoming ?incoming } OPTIONAL { ?id sk:outgoing ?outgoing }
@@ -138,7 +163,9 @@ def tables(select) -> dict[str, str]:
 
 
 def to_popolo(select) -> str:
-    """Popolo JSON (persons, organizations, posts, memberships), http://www.popoloproject.com/."""
+    """Popolo JSON (persons, organizations, posts, memberships), http://www.popoloproject.com/, with three
+    extensions Popolo has no class for: each membership's predecessor (id and name), ``relationships``
+    (family ties, Popolo's proposed Relationship shape) and ``succession_rules`` (who acts, with periods)."""
     pre = sparql_prefixes()
     persons = []
     for r in select(pre + TABLES["persons"][0]).rows:
@@ -154,13 +181,17 @@ def to_popolo(select) -> str:
         persons.append(p)
     orgs: dict[str, dict] = {}
     posts = []
-    for r in select(pre + """SELECT ?post ?label ?org ?orgLabel ?place ?placeLabel WHERE {
+    for r in select(pre + """SELECT ?post ?label ?org ?orgLabel ?place ?placeLabel ?wikidata WHERE {
   ?post a sk:Office ; rdfs:label ?label ; sk:jurisdiction ?place . ?place rdfs:label ?placeLabel .
+  OPTIONAL { ?post sk:wikidata ?wikidata }
   OPTIONAL { ?post org:postIn ?org . ?org rdfs:label ?orgLabel } } ORDER BY ?post""").rows:
         org_id = r["org"].value if r["org"] is not None else r["place"].value
         org_name = r["orgLabel"].value if r["orgLabel"] is not None else r["placeLabel"].value
         orgs.setdefault(org_id, {"id": org_id, "name": org_name})
-        posts.append({"id": r["post"].value, "label": r["label"].value, "organization_id": org_id})
+        post = {"id": r["post"].value, "label": r["label"].value, "organization_id": org_id}
+        if r["wikidata"] is not None:
+            post["identifiers"] = [{"scheme": "wikidata", "identifier": r["wikidata"].value}]
+        posts.append(post)
     org_of_post = {p["id"]: p["organization_id"] for p in posts}
     memberships = []
     for r in select(pre + TABLES["tenures"][0]).rows:
@@ -169,11 +200,36 @@ def to_popolo(select) -> str:
              "start_date": r["start"].value}
         if r["end"] is not None:
             m["end_date"] = r["end"].value
+        if r["predecessor"] is not None:  # extensions: the tenure before this one, and whose it was
+            m["predecessor_membership_id"] = r["predecessor"].value
+            if r["predecessor_name"] is not None:
+                m["predecessor_name"] = r["predecessor_name"].value
         if r["sources"] is not None and r["sources"].value:
             m["sources"] = [{"url": u} for u in sorted(r["sources"].value.split())]
         memberships.append(m)
+
+    def sourced(d: dict, r) -> dict:
+        if r["sources"] is not None and r["sources"].value:
+            d["sources"] = [{"url": u} for u in sorted(r["sources"].value.split())]
+        return d
+
+    relationships = [sourced({"id": r["id"].value, "subject_id": r["person"].value, "subject_name": r["person_name"].value,
+                              "relationship_type": r["kinship"].value, "object_id": r["relative"].value,
+                              "object_name": r["relative_name"].value}, r)
+                     for r in select(pre + TABLES["relations"][0]).rows]
+    rules = []
+    for r in select(pre + TABLES["rules"][0]).rows:
+        rule = {"id": r["id"].value, "vacant_post_id": r["vacant_office"].value,
+                "vacant_post_label": r["vacant_office_name"].value, "order": int(r["order"].value),
+                "acting_post_id": r["acting_office"].value, "acting_post_label": r["acting_office_name"].value}
+        for key, col in (("start_date", "in_force_from"), ("in_force_by", "in_force_by"), ("end_date", "in_force_until"),
+                         ("legal_edition_id", "edition"), ("legal_edition", "edition_name"), ("article", "article"),
+                         ("designation", "designation"), ("legal_basis", "legal_basis")):
+            if r[col] is not None:
+                rule[key] = r[col].value
+        rules.append(sourced(rule, r))
     doc = {"persons": persons, "organizations": sorted(orgs.values(), key=lambda o: o["id"]), "posts": posts,
-           "memberships": memberships}
+           "memberships": memberships, "relationships": relationships, "succession_rules": rules}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 

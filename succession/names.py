@@ -70,9 +70,13 @@ def key(text: str) -> str:
     return " ".join(words)
 
 
+# in this order (the report's search script applies the same pairs)
+PHONETIC_PAIRS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("x", "h"), ("q", "k"),
+                  ("w", "v"), ("yo", "o"), ("ye", "e"), ("yu", "u"), ("ya", "a"), ("ts", "s"))
+
+
 def _phonetic_word(w: str) -> str:
-    for a, b in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("x", "h"), ("q", "k"),
-                 ("w", "v"), ("yo", "o"), ("ye", "e"), ("yu", "u"), ("ya", "a"), ("ts", "s")):
+    for a, b in PHONETIC_PAIRS:
         w = w.replace(a, b)
     w = w.replace("y", "i")
     w = re.sub(r"(.)\1+", r"\1", w)

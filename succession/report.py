@@ -1,59 +1,234 @@
-"""A static, self-contained HTML report: an index, one page per country, per office and per person,
-with succession tables, timeline pictures (SVG, drawn by matplotlib) and sources as links.
-No server, no network, no JavaScript: open index.html from disk."""
+"""A static, self-contained HTML report: an index with each country's headline facts, one page per
+country (current holders with their last verification, the line of succession today, family in
+office, the timeline), per office (succession table, rules over time, departures from them) and per
+person (offices, relatives with the kinship path, claims), with sources as titled links, a "data as
+of" date on every page, and a client-side search over people and offices (a small JavaScript index,
+no server: it works when index.html is opened from disk).
+
+Everything comes from the library's answers (``Succession`` methods), gathered once: a page never runs
+a query of its own, so the whole site costs about as much as the answers it shows.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
+import json
 import os
+import re
 import shutil
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 from .model import slug
-from .namespaces import sparql_prefixes
-
-CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid #ddd;padding:.3em .5em;
-text-align:left;vertical-align:top}th{background:#f3f3f3}.acting{font-style:italic}.note{color:#555;font-size:.9em}
-nav a{margin-right:1em}img{max-width:100%;border:1px solid #eee}.src a{font-size:.8em;margin-right:.4em}"""
 
 MAIN = ("head of state", "head of government", "chamber chair", "mayor")
+
+CSS = """*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:0 auto;padding:0 12px 2em;
+color:#222;line-height:1.45}
+header{display:flex;flex-wrap:wrap;gap:.5em 1em;align-items:center;padding:.6em 0;border-bottom:1px solid #ddd}
+header nav{display:flex;flex-wrap:wrap;gap:.3em .9em}
+h1{font-size:1.6em;margin:.6em 0 .3em;overflow-wrap:anywhere}h2{font-size:1.2em;margin-top:1.6em}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:.92em}
+th,td{border-bottom:1px solid #ddd;padding:.3em .45em;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{background:#f3f3f3}.acting{font-style:italic}.note{color:#555;font-size:.9em}
+details summary{cursor:pointer;font-size:.85em;color:#0b5394}
+.src{margin:0;padding-left:1.1em;font-size:.8em}.src li{margin:.1em 0}
+a{color:#0b5394}.pic{overflow-x:auto;border:1px solid #eee}.pic img{display:block;width:100%;min-width:860px}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:.8em}
+.card{border:1px solid #ddd;border-radius:6px;padding:.6em .8em}.card h2{margin:.1em 0 .4em}
+.gantt{position:relative;font-size:.85em}.g{margin:.15em 0}.g .bar{display:block;height:.7em;background:#a6cee3;
+border:1px solid #4a6f8a;min-width:3px}.g.fam .bar{background:#fdb863}.g.act .bar{opacity:.6}
+.search{position:relative;flex:1 1 220px;max-width:360px}.search input{width:100%;padding:.35em .5em;font-size:1em}
+#hits{position:absolute;z-index:9;left:0;right:0;background:#fff;border:1px solid #ccc;list-style:none;margin:0;
+padding:0}#hits:empty{display:none}#hits li{padding:.3em .5em;border-top:1px solid #eee}#hits small{color:#666}
+footer{margin-top:2em;color:#666;font-size:.85em;border-top:1px solid #ddd;padding-top:.5em}
+@media (max-width:600px){body{font-size:15px}th,td{padding:.25em .3em}h1{font-size:1.35em}}"""
+
+SEARCH_JS = r"""(function(){
+var I=window.SUCCESSION_INDEX,root=document.body.getAttribute('data-root')||'';
+function fold(t){t=t.normalize('NFKC').toLowerCase();var o='';for(var ch of t){o+=(ch in I.cyr)?I.cyr[ch]:ch;}
+ o=o.normalize('NFKD').replace(/[\u0300-\u036f]/g,'').replace(/[\u02bb\u02bc\u2019'`\u02b9]/g,'');
+ return o.replace(/[^0-9a-z]+/g,' ').trim().split(' ').filter(Boolean);}
+function ph(w){I.pairs.forEach(function(p){w=w.split(p[0]).join(p[1]);});w=w.replace(/y/g,'i').replace(/(.)\1+/g,'$1');
+ return w.length>3?w.replace(/i(?=[aeou])/g,''):w;}
+function keys(t){var out=[];fold(t).forEach(function(x){(I.syn[x]||x).split(' ').forEach(function(y){
+ if(I.stop.indexOf(y)<0)out.push(ph(y));});});return out;}
+function find(t){var q=keys(t);if(!q.length)return[];var hits=[];I.entries.forEach(function(e){var best=0;
+ e.k.forEach(function(name){var words=name.split(' '),n=0;q.forEach(function(w){if(words.some(function(x){
+ return x.indexOf(w)===0;}))n++;});if(n===q.length)best=Math.max(best,name===q.join(' ')?3:
+ words.indexOf(q[0])>=0?2:1);});if(best)hits.push([best,e.r,e]);});
+ hits.sort(function(a,b){return b[0]-a[0]||b[1]-a[1]||(a[2].l<b[2].l?-1:1);});return hits.slice(0,12).map(function(h){return h[2];});}
+window.successionSearch=find;
+var box=document.getElementById('q'),list=document.getElementById('hits');if(!box)return;
+box.addEventListener('input',function(){list.innerHTML='';find(box.value).forEach(function(e){var li=document.createElement('li'),
+ a=document.createElement('a');a.href=root+e.u;a.textContent=e.l;li.appendChild(a);var s=document.createElement('small');
+ s.textContent=' '+e.d;li.appendChild(s);list.appendChild(li);});});
+document.querySelector('form.search').addEventListener('submit',function(ev){ev.preventDefault();
+ var a=list.querySelector('a');if(a)location.href=a.href;});
+})();
+"""
 
 
 def slug_of(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def page(title: str, body: str, depth: int = 1) -> str:
-    up = "../" * depth
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-            f"<style>{CSS}</style></head><body><nav><a href=\"{up}index.html\">Index</a></nav>"
-            f"<h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n")
+def esc(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
 
 
-def _sources(urls: list[str]) -> str:
-    return "<span class=\"src\">" + "".join(
-        f"<a href=\"{html.escape(u, quote=True)}\">[{i}]</a>" for i, u in enumerate(urls, 1)) + "</span>"
+class Site:
+    """Page rendering over answers gathered once."""
+
+    def __init__(self, as_of: str, sources: dict[str, dict], countries: list[str]) -> None:
+        self.as_of = as_of
+        self.sources = sources
+        self.countries = countries
+
+    def page(self, title: str, body: str, depth: int = 1, description: str = "") -> str:
+        up = "../" * depth
+        nav = "".join(f'<a href="{up}country/{slug(c)}.html">{esc(c)}</a>' for c in self.countries)
+        return (
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{esc(title)}</title><meta name=\"description\" content=\"{esc(description or title)}\">"
+            f"<link rel=\"stylesheet\" href=\"{up}style.css\"></head><body data-root=\"{up}\">"
+            f"<header><nav><a href=\"{up}index.html\"><b>succession-kb</b></a>{nav}</nav>"
+            "<form class=\"search\" role=\"search\"><input id=\"q\" type=\"search\" placeholder=\"Search people and "
+            "offices (any spelling)\" aria-label=\"Search people and offices\" autocomplete=\"off\"><ul id=\"hits\">"
+            f"</ul></form></header><main><h1>{esc(title)}</h1>\n{body}\n</main>"
+            f"<footer>Data as of {esc(self.as_of)}. Every fact links to the pages it was read from. "
+            "Generated by <code>succession report</code>.</footer>"
+            f"<script src=\"{up}search-index.js\"></script><script src=\"{up}search.js\"></script></body></html>\n")
+
+    def cite(self, urls: list[str]) -> str:
+        """Sources as titled links with their publisher and date."""
+        items = []
+        for u in urls:
+            info = self.sources.get(u, {})
+            title = info.get("title") or u
+            meta = ", ".join(str(x) for x in (info.get("publisher"), info.get("issued")) if x)
+            link = f"<a href=\"{esc(u)}\" rel=\"noopener\">{esc(title)}</a>" if u.startswith(("http://", "https://")) \
+                else esc(title)
+            items.append(f"<li>{link}{f' <span class=note>({esc(meta)})</span>' if meta else ''}</li>")
+        if not items:
+            return ""
+        links = f"<ul class=\"src\">{''.join(items)}</ul>"
+        return links if len(items) <= 2 else f"<details><summary>{len(items)} sources</summary>{links}</details>"
+
+
+def table(headers: list[str], rows: list[list[str]], css: list[str] | None = None) -> str:
+    """A table inside a scrolling box, so a narrow screen scrolls the table, not the page."""
+    if not rows:
+        return "<p class=\"note\">None recorded.</p>"
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join(f"<tr{f' class={chr(34)}{css[i]}{chr(34)}' if css and css[i] else ''}>"
+                   + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for i, r in enumerate(rows))
+    return f"<div class=\"scroll\"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+
+
+def gantt(items, today: _dt.date) -> str:
+    """A light HTML timeline (one line per tenure, width by date) that reflows on a phone."""
+    if not items:
+        return ""
+    lo = min(b.days()[0] for b in items)
+    hi = max(today, max(b.days()[1] for b in items))
+    span = max((hi - lo).days, 1)
+    lines = []
+    for b in sorted(items, key=lambda b: b.start.lo):
+        s, e = b.days()
+        left, width = 100 * (s - lo).days / span, max(100 * (e - s).days / span, 0.3)
+        cls = "g" + (" fam" if b.family else "") + (" act" if b.acting else "")
+        lines.append(f"<div class=\"{cls}\"><span class=\"bar\" style=\"margin-left:{left:.2f}%;width:{width:.2f}%\">"
+                     f"</span>{esc(b.person_label)} {esc(b.start.text)} – {esc(b.end.text if b.end else 'now')}"
+                     f"{' (acting)' if b.acting else ''}</div>")
+    return f"<div class=\"gantt\">{''.join(lines)}</div>"
+
+
+def search_index(session, persons: set[str], offices: list[dict], senior: dict[str, int]) -> str:
+    """The search index as a script (a JSON file could not be read from file:// pages)."""
+    from . import names
+
+    entries = []
+    for kind, pool in (("person", session.resolver.entries("person")), ("office", session.resolver.entries("office"))):
+        for iri, entry in pool.items():
+            if kind == "person" and iri not in persons:
+                continue
+            keys = sorted({names.phonetic(n) for n in entry.names if not re.fullmatch(r"Q[0-9]+", n)} - {""})
+            entries.append({"l": entry.label, "u": f"{kind}/{slug_of(iri)}.html", "k": keys,
+                            "d": senior.get(iri, "") if kind == "person" else "office",
+                            "r": {"person": 1, "office": 0}[kind] + (3 - MAIN.index(senior.get(iri, ""))
+                                                                     if senior.get(iri, "") in MAIN else 0)})
+    office_desc = {o["office_iri"]: f"{o['kind']}, {o['jurisdiction']}" for o in offices}
+    for e in entries:
+        if e["d"] == "office":
+            e["d"] = office_desc.get("https://w3id.org/succession-kb/id/office/" + e["u"][7:-5], "office")
+    entries.sort(key=lambda e: e["u"])
+    doc = {"cyr": names._CYRILLIC, "syn": names._SYNONYMS, "stop": sorted(names._STOP),
+           "pairs": [list(p) for p in names.PHONETIC_PAIRS], "entries": entries}
+    return "window.SUCCESSION_INDEX=" + json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace(
+        "</", "<\\/") + ";\n"
 
 
 def build(session, out: Path, progress=None) -> list[Path]:
     """Write the site into ``out`` (replacing it atomically) and return the pages written."""
-    from .pictures import bars, timeline
-
-    select = session.engine.select
-    offices = session.offices().records
-    by_country: dict[str, list[dict]] = defaultdict(list)
-    for o in offices:
-        by_country[o["country"]].append(o)
-    persons = {r["p"].value: r["label"].value for r in select(sparql_prefixes() + """
-SELECT ?p ?label WHERE { ?p a sk:Person ; rdfs:label ?label . ?t sk:holder ?p }""").rows}
+    from .dynasty import FamilyGraph
     from .errors import describe_os_error
+    from .pictures import load_bars, row_order, select_bars, timeline
     from .safeio import REPORT_MARKER, check_report_folder
 
     out = Path(out)
     check_report_folder(out)
+    select = session.engine.select
+    today = _dt.date.today()
+
+    # ---- every answer, once
+    offices = session.offices().records
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for o in offices:
+        by_country[o["country"]].append(o)
+    countries = sorted(by_country)
+    histories = {o["office_iri"]: session.history(o["office_iri"]) for o in offices}
+    rules: dict[str, list[dict]] = defaultdict(list)
+    for r in session.rules().records:
+        rules[r["office_iri"]].append(r)
+    departures = {o: session.departures(o) for o in rules}
+    current = session.current(all_kinds=True)
+    people = session.people()
+    claims: dict[str, list[dict]] = defaultdict(list)
+    for c in session.claims().records:
+        claims[c["person_iri"]].append(c)
+    family = FamilyGraph(select)
+    bars = load_bars(select)
+    sources = session.sources_info()
+    as_of = session.data_as_of()
+    site = Site(as_of, sources, countries)
+    tenures_of: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for o in offices:
+        for r in histories[o["office_iri"]].records:
+            tenures_of[r["person_iri"]].append((o, r))
+    persons = set(tenures_of)
+    senior: dict[str, str] = {}
+    for p, rows in tenures_of.items():
+        kinds = [o["kind"] for o, _ in rows]
+        senior[p] = min(kinds, key=lambda k: MAIN.index(k) if k in MAIN else 9)
+    heads: dict[str, list[dict]] = defaultdict(list)
+    for r in current.records:
+        if r["kind"] == "head of state":
+            heads[r["country"]].append(r)
+    lines = {c: [(h, session.line_of_succession(h["office_iri"])) for h in hs] for c, hs in heads.items()}
+    families = {c: session.dynasty(c, on="today") for c in countries}
+
+    def person_link(iri, label, up="../"):
+        return f"<a href=\"{up}person/{slug_of(iri)}.html\">{esc(label)}</a>" if iri in persons else esc(label)
+
+    def office_link(iri, label, up="../"):
+        return f"<a href=\"{up}office/{slug_of(iri)}.html\">{esc(label)}</a>"
+
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
@@ -62,11 +237,13 @@ SELECT ?p ?label WHERE { ?p a sk:Person ; rdfs:label ?label . ?t sk:holder ?p }"
     except OSError as exc:
         raise describe_os_error(exc, "cannot write the report") from None
     written: list[Path] = []
-    steps = len(offices) + len(persons) + len(by_country) + 1
+    steps = len(offices) + len(persons) + len(countries) + 1
     done = 0
 
-    def tick():
+    def emit(path: Path, text: str) -> None:
         nonlocal done
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
         done += 1
         if progress:
             progress(done, steps)
@@ -74,68 +251,127 @@ SELECT ?p ?label WHERE { ?p a sk:Person ; rdfs:label ?label . ?t sk:holder ?p }"
     try:
         for sub in ("country", "office", "person", "img"):
             (tmp / sub).mkdir()
-        for country, items in sorted(by_country.items()):
+        (tmp / "style.css").write_text(CSS + "\n", encoding="utf-8")
+        (tmp / "search.js").write_text(SEARCH_JS, encoding="utf-8")
+        (tmp / "search-index.js").write_text(search_index(session, persons, offices, senior), encoding="utf-8")
+        headline = {}
+        for country in countries:
             cslug = slug(country)
-            main = [o["office_iri"] for o in items if o["kind"] in MAIN and o["tenures"]]
-            img = ""
+            parts = []
+            now = sorted((r for r in current.records if r["country"] == country and r["kind"] in MAIN),
+                         key=lambda r: (MAIN.index(r["kind"]), r["office"]))
+            parts.append("<h2>Who holds power today</h2>" + table(
+                ["Office", "Holder", "Since", "Last verified"],
+                [[office_link(r["office_iri"], r["office"]),
+                  person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else "") if r["person"]
+                  else "vacant", esc(r["start"]), esc(r["verified"])] for r in now]))
+            for h, line in lines.get(country, []):
+                parts.append(f"<h2>If the office of {esc(h['office'])} fell vacant today</h2>" + table(
+                    ["Order", "Acting office", "Holder", "Legal basis", "Sources"],
+                    [[esc(x["order"]), office_link(x["office_iri"], x["office"]),
+                      ", ".join(person_link(p["iri"], p["name"]) for p in x["persons"]) or "vacant",
+                      esc(" ".join(str(v) for v in (x["edition"], x["article"]) if v)), site.cite(x["sources"])]
+                     for x in line.records]) + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in line.notes))
+            fam = families[country]
+            parts.append("<h2>Family in office today</h2>" + table(
+                ["Relative", "Kinship", "Of", "Office", "Since"],
+                [[esc(x["relative"]), esc(x["kinship"] + (f" (via {x['via']})" if x["via"] else "")),
+                  esc(x["head_of_state"]), esc(x["office"]), esc(x["start"])] for x in fam["in_office"].records]))
+            main = [b for b in select_bars(bars, country=country)]
             if main:
-                timeline(bars(select, offices=main), tmp / "img" / f"{cslug}.svg", title=f"Tenures: {country}")
-                img = f"<img src=\"../img/{cslug}.svg\" alt=\"Timeline of {html.escape(country)}\">"
-            rows = "".join(
-                f"<tr><td><a href=\"../office/{slug_of(o['office_iri'])}.html\">{html.escape(o['office'])}</a></td>"
-                f"<td>{html.escape(o['kind'])}</td><td>{o['tenures']}</td></tr>" for o in items)
-            body = f"{img}<table><tr><th>Office</th><th>Kind</th><th>Tenures</th></tr>{rows}</table>"
-            path = tmp / "country" / f"{cslug}.html"
-            path.write_text(page(country, body), encoding="utf-8")
-            written.append(path)
-            tick()
+                timeline(main, tmp / "img" / f"{cslug}.svg", title=f"Tenures: {country}", rows=row_order(main),
+                         as_of=as_of, write=lambda p, data: p.write_bytes(data))
+                parts.append(f"<h2>Timeline</h2><div class=\"pic\"><img src=\"../img/{cslug}.svg\" alt=\"Timeline of the "
+                             f"main offices of {esc(country)}: one bar per tenure, labelled with the holder\"></div>"
+                             f"<p class=\"note\"><a href=\"../img/{cslug}.svg\">Open the timeline</a>. Orange: "
+                             "in office while a relative was head of state; hatched: acting.</p>")
+            items = sorted(by_country[country], key=lambda o: (MAIN.index(o["kind"]) if o["kind"] in MAIN else 9,
+                                                                 o["kind"], o["office"]))
+            parts.append("<h2>Offices</h2>" + table(["Office", "Kind", "Tenures"], [
+                [office_link(o["office_iri"], o["office"]), esc(o["kind"]), esc(o["tenures"])] for o in items]))
+            headline[country] = (now, lines.get(country, []), fam)
+            emit(tmp / "country" / f"{cslug}.html", site.page(country, "".join(parts)))
         for o in offices:
-            hist = session.history(o["office_iri"])
-            oslug = slug_of(o["office_iri"])
-            img = ""
-            if o["kind"] in MAIN and o["tenures"]:
-                timeline(bars(select, offices=[o["office_iri"]]), tmp / "img" / f"office-{oslug}.svg",
-                         title=o["office"])
-                img = f"<img src=\"../img/office-{oslug}.svg\" alt=\"Timeline of {html.escape(o['office'])}\">"
-            rows = "".join(
-                f"<tr class=\"{'acting' if r['acting'] else ''}\"><td><a href=\"../person/{slug_of(r['person_iri'])}.html\">"
-                f"{html.escape(r['person'])}</a>{' (acting)' if r['acting'] else ''}</td><td>{r['start']}</td>"
-                f"<td>{r['end'] or ''}</td><td>{html.escape(r['entry_mode'] or '')}</td>"
-                f"<td>{html.escape(r['exit_reason'] or '')}</td><td>{_sources(r['sources'])}</td></tr>"
-                for r in hist.records)
-            notes = "".join(f"<p class=\"note\">{html.escape(n)}</p>" for n in hist.notes)
-            body = (f"<p>{html.escape(o['kind'])}, {html.escape(o['jurisdiction'])}</p>{img}<table><tr><th>Holder</th>"
-                    f"<th>Start</th><th>End</th><th>How it began</th><th>How it ended</th><th>Sources</th></tr>{rows}"
-                    f"</table>{notes}")
-            path = tmp / "office" / f"{oslug}.html"
-            path.write_text(page(o["office"], body), encoding="utf-8")
-            written.append(path)
-            tick()
-        for iri, label in sorted(persons.items()):
-            prof = session.person(iri)
-            rows = "".join(
-                f"<tr><td><a href=\"../office/{slug_of(r['office_iri'])}.html\">{html.escape(r['office'])}</a></td>"
-                f"<td>{r['start']}</td><td>{r['end'] or ''}</td><td>{_sources(r['sources'])}</td></tr>"
-                for r in prof.records)
-            rel = "".join(
-                f"<li>{html.escape(x['relation'].capitalize())} <a href=\"{slug_of(x['relative_iri'])}.html\">"
-                f"{html.escape(x['relative'])}</a></li>" for x in prof.person["relatives"]
-                if x["relative_iri"] in persons)
-            aka = ", ".join(prof.person["aliases"])
-            body = (f"<p class=\"note\">{html.escape(aka)}</p><table><tr><th>Office</th><th>Start</th><th>End</th>"
-                    f"<th>Sources</th></tr>{rows}</table>" + (f"<h2>Relatives</h2><ul>{rel}</ul>" if rel else ""))
-            path = tmp / "person" / f"{slug_of(iri)}.html"
-            path.write_text(page(label, body), encoding="utf-8")
-            written.append(path)
-            tick()
-        items = "".join(f"<li><a href=\"country/{slug(c)}.html\">{html.escape(c)}</a> "
-                        f"({len(v)} offices)</li>" for c, v in sorted(by_country.items()))
-        index = tmp / "index.html"
-        index.write_text(page("succession-kb: who holds power in Central Asia",
-                              f"<ul>{items}</ul><p class=\"note\">{len(persons)} office-holders, "
-                              f"{sum(o['tenures'] for o in offices)} tenures.</p>", depth=0), encoding="utf-8")
-        written.append(index)
-        tick()
+            iri = o["office_iri"]
+            hist = histories[iri]
+            parts = [f"<p>{esc(o['kind'])}, {esc(o['jurisdiction'])}"
+                     + (f" · {esc(o['body'])}" if o["body"] else "")
+                     + f" · <a href=\"../country/{slug(o['country'])}.html\">{esc(o['country'])}</a></p>"]
+            parts.append(gantt([b for b in bars if b.office == iri], today))
+            parts.append("<h2>Succession</h2>" + table(
+                ["Holder", "Start", "End", "How it began", "How it ended", "Sources"],
+                [[person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else ""), esc(r["start"]),
+                  esc(r["end"] or ""), esc(r["entry_mode"] or ""), esc(r["exit_reason"] or ""), site.cite(r["sources"])]
+                 for r in hist.records], ["acting" if r["acting"] else "" for r in hist.records]))
+            if rules.get(iri):
+                parts.append("<h2>Who acts if it falls vacant: the rules over time</h2>" + table(
+                    ["From", "Until", "Order", "Acting office", "Legal basis", "Sources"],
+                    [[esc(r["from"] or (f"by {r['in_force_by']}" if r["in_force_by"] else "unknown")),
+                      esc(r["until"] or "in force"), esc(r["order"]), office_link(r["office_acting_iri"], r["office"]),
+                      esc(" ".join(str(v) for v in (r["edition"], r["article"]) if v)
+                          + (f"; {r['designation']}" if r["designation"] else "")), site.cite(r["sources"])]
+                     for r in rules[iri]]))
+            if departures.get(iri):
+                parts.append("<h2>When the rules were not followed</h2>" + table(
+                    ["Date", "Expected", "Took over", "What happened", "Sources"],
+                    [[esc(d["date"]), esc(d["expected"] or ""), esc(d["actual"] or ""), esc(d["comment"] or ""),
+                      site.cite(d["sources"])] for d in departures[iri]]))
+            other = [n for n in hist.notes if not n.startswith("Rule not followed")]
+            if other:
+                parts.append("<h2>Notes</h2>" + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in other))
+            emit(tmp / "office" / f"{slug_of(iri)}.html", site.page(o["office"], "".join(parts)))
+        for iri in sorted(persons):
+            info = people.get(iri, {"label": iri, "aliases": []})
+            parts = []
+            facts = [x for x in (f"born {info['born']}" if info.get("born") else "",
+                                 f"died {info['died']}" if info.get("died") else "") if x]
+            if info.get("wikidata"):
+                facts.append(f"Wikidata <a href=\"https://www.wikidata.org/wiki/{esc(info['wikidata'])}\">"
+                             f"{esc(info['wikidata'])}</a>")
+            if facts:
+                parts.append(f"<p>{'; '.join(facts).capitalize() if not info.get('wikidata') else '; '.join(facts)}</p>")
+            if info["aliases"]:
+                parts.append(f"<p class=\"note\">Also known as: {esc(', '.join(info['aliases']))}</p>")
+            rows = sorted(tenures_of[iri], key=lambda x: str(x[1]["start"]))
+            parts.append("<h2>Offices</h2>" + table(
+                ["Office", "Start", "End", "Predecessor", "Sources"],
+                [[office_link(o["office_iri"], o["office"]) + (" (acting)" if r["acting"] else ""), esc(r["start"]),
+                  esc(r["end"] or ""), esc(r["predecessor"] or ""), site.cite(r["sources"])] for o, r in rows]))
+            kin = sorted(family.kin(iri).items(), key=lambda kv: (kv[1].via is not None, kv[1].path))
+            if kin:
+                parts.append("<h2>Relatives</h2><ul>" + "".join(
+                    f"<li>{esc(k.path.capitalize())}: {person_link(other, family.labels.get(other, other))}"
+                    + (f" <span class=\"note\">(through {esc(k.via)})</span>" if k.via else "") + "</li>"
+                    for other, k in kin) + "</ul>")
+            if claims.get(iri):
+                parts.append("<h2>Claims (reported expectations, not facts)</h2>" + table(
+                    ["Office", "Statement", "Claimant", "Date", "Settled", "Sources"],
+                    [[esc(c["office"]), esc(c["statement"]), esc(c["claimant"]), esc(c["date"]),
+                      esc(c["settled_on"] or "no"), site.cite(c["sources"])] for c in claims[iri]]))
+            emit(tmp / "person" / f"{slug_of(iri)}.html", site.page(info["label"], "".join(parts)))
+        cards = []
+        for country in countries:
+            now, line, fam = headline[country]
+            facts = []
+            for r in now:
+                if r["kind"] in ("head of state", "head of government"):
+                    who = person_link(r["person_iri"], r["person"], "") if r["person"] else "vacant"
+                    facts.append(f"<li>{esc(r['office'])}: {who} since {esc(r['start'])}</li>")
+            for _h, ans in line:
+                first = ans.records[0] if ans.records else None
+                if first:
+                    who = ", ".join(person_link(p["iri"], p["name"], "") for p in first["persons"]) or "vacant"
+                    facts.append(f"<li>First in line: {who} ({esc(first['office'])})</li>")
+            facts.append(f"<li>Relatives of a head of state in office today: {len({x['relative'] for x in fam['in_office'].records})}"
+                         "</li>")
+            n = sum(o["tenures"] for o in by_country[country])
+            cards.append(f"<div class=\"card\"><h2><a href=\"country/{slug(country)}.html\">{esc(country)}</a></h2>"
+                         f"<ul>{''.join(facts)}</ul><p class=\"note\">{len(by_country[country])} offices, {n} tenures"
+                         "</p></div>")
+        body = (f"<p>Who holds power in Central Asia, who held it before, and who is next in line: {len(persons)} "
+                f"office-holders, {sum(o['tenures'] for o in offices)} tenures, every fact with its sources.</p>"
+                f"<div class=\"facts\">{''.join(cards)}</div>")
+        emit(tmp / "index.html", site.page("succession-kb: who holds power in Central Asia", body, depth=0))
         if out.exists():
             check_report_folder(out)  # still ours
             old = out.with_name(f".{out.name}.old-{os.getpid()}")

@@ -166,3 +166,61 @@ def test_line_of_succession_agrees_with_the_one_query_form(run, office, on):
     assert [(x["order"], x["office"], x["person"]) for x in fast] == [
         (k[0], k[1], "; ".join(sorted(p for p in v if p)) or None) for k, v in grouped.items()]
     assert fast, "a rule should be in force"
+
+
+# ------------------------------------------------------------------ dynasty on a date, multi-seat offices, CSV
+
+SEATS = """
+office:m a sk:Office ; rdfs:label "Member of the Xland Senate"@en ; sk:officeKind kind:other ;
+    sk:jurisdiction place:x ; sk:seats {seats} ; prov:wasDerivedFrom source:s .
+person:d a sk:Person ; rdfs:label "Delta Dog"@en ; prov:wasDerivedFrom source:s .
+r:2 a sk:FamilyRelation ; sk:person person:d ; sk:kinship kin:child-of ; sk:relative person:a ; prov:wasDerivedFrom source:s .
+t:m1 a sk:Tenure ; sk:holder person:a ; sk:office office:m ; sk:start "2000-01-01"^^xsd:date ;
+    sk:end "2005-01-01"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .
+t:m2 a sk:Tenure ; sk:holder person:d ; sk:office office:m ; sk:start "2005-01-01"^^xsd:date ; sk:acting false ;
+    sk:predecessor t:m1 ; prov:wasDerivedFrom source:s .
+"""
+
+
+@pytest.mark.parametrize("seats,hereditary", [(1, [("Member of the Xland Senate", "Alpha Ant", "Delta Dog")]), (3, [])])
+def test_multi_seat_office_is_never_a_family_succession(run, tmp_path, seats, hereditary):
+    kb = write_kb(tmp_path / "kb", BASE + SEATS.replace("{seats}", str(seats)))
+    r = run("dynasty", "--format", "json", kb=kb)
+    assert r.exit_code == 0, r.output
+    assert [(x["office"], x["predecessor"], x["successor"]) for x in json.loads(r.stdout)["hereditary"]] == hereditary
+
+
+def test_dynasty_on_a_date_and_now(run):
+    now = json.loads(run("dynasty", "--current", "--format", "json").stdout)
+    posts = {(x["relative"], x["office"]) for x in now["in_office"]}
+    assert ("Rustam Emomali", "Chairman of the Majlisi Milli") in posts
+    assert ("Ozoda Rahmon", "Deputy Minister of Foreign Affairs of Tajikistan") not in posts
+    assert all(x["end"] is None for x in now["in_office"])
+    assert [x["successor"] for x in now["hereditary"] if x["hereditary_head_of_state"]] == ["Serdar Berdimuhamedow"]
+    then = json.loads(run("dynasty", "--on", "2010-06-01", "--format", "json").stdout)
+    posts = {(x["relative"], x["office"]) for x in then["in_office"]}
+    assert ("Gulnara Karimova", "Ambassador of Uzbekistan to Spain") in posts
+    assert ("Rustam Emomali", "Chairman of the Majlisi Milli") not in posts
+    assert not [x for x in then["hereditary"] if x["hereditary_head_of_state"]]  # Serdar took over in 2022
+    r = run("dynasty", "--on", "2010-06", "--current")
+    assert (r.exit_code, r.stderr) == (2, "Error: give --on DATE or --current, not both\n")
+
+
+def test_dynasty_csv_is_one_table_or_one_file_per_table(run, tmp_path):
+    import csv
+    import io
+
+    r = run("dynasty", "--format", "csv")
+    assert r.exit_code == 2 and r.stderr.startswith("Error: --format csv writes one table: give --table")
+    r = run("dynasty", "--format", "csv", "--table", "in-office", "--current")
+    assert r.exit_code == 0, r.output
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == ["head_of_state", "relative", "kinship", "via", "office", "start", "end"]
+    assert all(len(row) == len(rows[0]) for row in rows) and len(rows) > 3
+    r = run("dynasty", "--format", "csv", "--out", tmp_path / "fam")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (tmp_path / "fam").iterdir()) == ["first_in_line.csv", "hereditary.csv", "in_office.csv"]
+    first = list(csv.DictReader(open(tmp_path / "fam" / "first_in_line.csv", encoding="utf-8")))
+    assert {"head_of_state", "relative", "office"} <= set(first[0])
+    r = run("dynasty", "--table", "nope")
+    assert (r.exit_code, r.stderr) == (2, "Error: invalid table 'nope': expected hereditary, first-in-line or in-office\n")
