@@ -793,8 +793,8 @@ def undo(edit: Annotated[Optional[str], typer.Argument(help="The edit's id as `s
     src = _source(source, source_title, publisher, published) if source else None
     result = undo_edit(_editor(kb), edit, reason=reason, source=src, dry_run=dry_run)
     if dry_run:
-        result.changes.summary = [("Would undo" + line[len("Undid"):]) if line.startswith("Undid") else line
-                                  for line in result.changes.summary]
+        result.changes.summary = [("Would undo" + line[len("Undid"):]).replace("; recorded as", "; to be recorded as")
+                                  if line.startswith("Undid") else line for line in result.changes.summary]
     report(result)
 
 

@@ -460,11 +460,11 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
             old = set(now)
             for e in reversed(later):
                 old = (old - e.added) | e.removed
-            how = "reversing the journalled edits"
+            how = "reversing each journalled edit since then"
         else:
             before = (_dt.date.fromisoformat(day.text) - _dt.timedelta(days=1)).isoformat() + "T23:59:59Z"
             old = data_triples(rewind(store, before))
-            how = "from record times (some edits since then have no journal entry)"
+            how = "from record times, as --as-recorded does (some edits since then have no journal entry)"
         records = diff_graphs(old, now)
         notes = [f"{len(records)} change(s): {counts(records)}." if records else "No semantic change.",
                  f"Earlier state rebuilt by {how}."]

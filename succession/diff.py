@@ -154,7 +154,8 @@ def diff_graphs(old_triples: set[ox.Triple], new_triples: set[ox.Triple]) -> lis
         if kind == "event":
             continue  # a hand-over is told by the tenures it starts and ends
         if kind == "tenure":
-            who = f"{label(ref(g, node, SK + 'holder'))} as {label(ref(g, node, SK + 'office'))}"
+            acting = "acting " if g.one(node, SK + "acting") == "true" else ""
+            who = f"{label(ref(g, node, SK + 'holder'))} as {acting}{label(ref(g, node, SK + 'office'))}"
             start, end = g.one(node, SK + "start"), g.one(node, SK + "end")
             if not before:
                 if end:
@@ -277,6 +278,11 @@ def _describe_other(kind: str, node, g: _Graph, label, ref) -> str:
     if kind == "verification":
         holders = sorted(label(h) for h in g.by.get(node, {}).get(SK + "holder", ()))
         return f"{label(ref(g, node, SK + 'office'))} on {g.one(node, SK + 'date')}: {', '.join(holders) or 'vacant'}"
+    if kind == "alternative date":
+        about = ref(g, node, SK + "about")
+        holder = ref(g, about, SK + "holder") if about is not None else None
+        whose = f"{label(holder)} as {label(ref(g, about, SK + 'office'))}" if holder is not None else label(about)
+        return f"{whose}: another source gives {_local(g.one(node, SK + 'property') or '')} {g.one(node, SK + 'date')}"
     if kind in ("gap", "departure"):
         return f"{label(ref(g, node, SK + 'office'))} {g.one(node, SK + 'start') or g.one(node, SK + 'date') or ''}".strip()
     return label(node)
@@ -338,6 +344,9 @@ def markdown(records: list[dict[str, Any]], title: str) -> str:
                 lines.append("")
             lines.append(f"**{current.capitalize()}**")
             lines.append("")
+        if current.startswith("source"):
+            lines.append(f"- {_md(r['what'])}")
+            continue
         links = " ".join(f"[{_md(urlsplit(u).netloc or u)}]({u.replace(')', '%29')})" for u in r["sources"])
         lines.append(f"- {_md(r['what'])}" + (f" ({links})" if links else ""))
     return "\n".join(lines) + "\n"

@@ -104,6 +104,12 @@ def test_a_day_of_news_all_or_nothing_then_the_log(run, day, tmp_path):
     assert ("source added", f"{SRC} (Xland news, 30 November)") in got
     assert {c["change"] for c in ch} >= {"person added", "correction"}
     assert json.loads(run("changes", "--since", "2199-01-01", "--format", "json", kb=day).stdout) == []
+    # without the journal (edits recorded before it existed) the earlier state comes from record times
+    shutil.rmtree(day / "journal")
+    r = run("changes", "--since", today, kb=day)
+    assert "Gamma Gnu as Prime Minister of Xland from 2026-11-30" in r.stdout and "from record times" in r.stdout
+    r = run("undo", kb=day)
+    assert r.exit_code == 2 and "nothing to undo" in r.stderr
 
 
 def _apply_day(run, kb, tmp_path):
@@ -234,10 +240,16 @@ def test_a_known_source_with_other_details_is_reported_as_a_conflict(run, day, t
     assert "Another title" not in src and "Xland Times" in src  # the missing publisher is filled
 
 
-def test_as_recorded_before_the_first_record_answers_from_an_empty_knowledge_base(run):
-    r = run("who-holds", "President of Kazakhstan", "--as-recorded", "2000-01-01")
+def test_as_recorded_before_the_first_record_answers_from_an_empty_knowledge_base(run, day, tmp_path):
+    _apply_day(run, day, tmp_path)
+    r = run("who-holds", "Prime Minister of Xland", "--on", "2026-12-01", "--as-recorded", "2000-01-01", kb=day)
     assert r.exit_code == 0, r.output
-    assert "No recorded holder of President of Kazakhstan" in r.stdout
-    assert "Nothing had been recorded by 2000-01-01: this answer is from an empty knowledge base" in r.stdout
-    r = run("history", "President of Kazakhstan", "--as-recorded", "2000-01-01", "--format", "json")
+    assert r.stdout.splitlines()[1:] == [
+        "  No recorded holder of Prime Minister of Xland on 2026-12-01.",
+        "  Nothing had been recorded by 2000-01-01: this answer is from an empty knowledge base (the first record "
+        f"is from {_log(run, day)[0]['recorded']}).",
+        "  Prime Minister of Xland had not been recorded by 2000-01-01."]
+    r = run("history", "President of Xland", "--as-recorded", "2000-01-01", "--format", "json", kb=day)
     assert r.exit_code == 0 and json.loads(r.stdout) == []
+    r = run("who-holds", "Prime Minister of Xland", "--on", "2026-12-01", "--format", "json", kb=day)
+    assert [x["person"] for x in json.loads(r.stdout)] == ["Gamma Gnu"]
