@@ -322,9 +322,9 @@ SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office 
         cutoff = _recorded_cutoff(since).replace("T23:59:59Z", "") if since else "0000"
         records = edit_log(self.engine.select, cutoff, limit)
         if hasattr(self.kb, "dir"):  # the journal knows each edit's command exactly
-            from .journal import entries
+            from .journal import commands as journal_commands
 
-            commands = {e.id: e.command for e in entries(self.kb.dir)}
+            commands = journal_commands(self.kb.dir)
             for r in records:
                 r["edit"] = commands.get(r["id"], r["edit"])
         notes = []

@@ -121,6 +121,20 @@ def entries(kb_dir: Path) -> list[Entry]:
                   key=lambda e: e.recorded)
 
 
+def commands(kb_dir: Path) -> dict[str, str]:
+    """Edit id -> command, reading only the JSON (no triple is parsed): what ``log`` needs."""
+    folder = Path(kb_dir) / JOURNAL_DIR
+    out: dict[str, str] = {}
+    if folder.is_dir():
+        for p in folder.glob("*.json"):
+            if _ID_RE.fullmatch(p.stem):
+                try:
+                    out[p.stem] = str(json.loads(p.read_text(encoding="utf-8"))["command"])
+                except (OSError, ValueError, KeyError, TypeError):
+                    continue  # the log still shows the edit, named from its facts
+    return out
+
+
 def last_time(kb_dir: Path) -> str | None:
     """The newest record time in the journal (file names only; nothing is parsed)."""
     folder = Path(kb_dir) / JOURNAL_DIR

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from . import model as m
 from .edit import ChangeSet, Editor, EditResult, SourceInfo, clean_text
-from .errors import ConflictError, NotFoundError
+from .errors import ConflictError, InputError, NotFoundError
 from .journal import Entry, edit_id, entries, parse_edit_id
 from .kb import ONTOLOGY_GRAPH
 from .namespaces import PROV, RDF, RDFS, SK, XSD
@@ -72,6 +72,9 @@ def dependency(target: Entry, later: Entry) -> str | None:
 def undo(editor: Editor, edit: str | None = None, *, reason: str | None = None,
          source: SourceInfo | None = None, dry_run: bool = False) -> EditResult:
     """Reverse the last edit still in force (or the one named by its id or record time)."""
+    if not hasattr(editor.kb, "dir"):
+        raise InputError("undo works on a knowledge-base folder (it reads the folder's edit journal), "
+                         "not on a SPARQL server")
     note = clean_text(reason, "reason", optional=True)
     wanted = parse_edit_id(edit) if edit else None
 
