@@ -774,6 +774,9 @@ def apply_batch(file: Annotated[Path, typer.Argument(help="A YAML or CSV file: o
     else:
         typer.echo(f"Applied {len(results)} edit(s). Wrote {', '.join(total.written)} "
                    f"(+{len(total.changes.added)} -{len(total.changes.removed)} triples).")
+        for line in total.changes.summary:
+            if line.startswith("Note:"):
+                typer.echo(line)
 
 
 @app.command()

@@ -207,12 +207,17 @@ class Editor:
             nxt = _dt.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=_dt.timezone.utc)
             self.recorded = m.now_literal(nxt + _dt.timedelta(seconds=1))
 
-    def _journal(self, command: str, changes: ChangeSet) -> None:
+    def _journal(self, command: str, changes: ChangeSet, summary: list[str] | None = None) -> None:
         """Leave the edit's exact change set next to the Turtle files (see succession.journal)."""
         from .journal import Entry, write_entry
 
-        write_entry(self.kb.dir, Entry(self.recorded.value, command, list(changes.summary),
-                                       set(changes.added), set(changes.removed)))
+        try:
+            write_entry(self.kb.dir, Entry(self.recorded.value, command, list(changes.summary if summary is None
+                                                                              else summary),
+                                           set(changes.added), set(changes.removed)))
+        except (SuccessionError, OSError) as exc:  # the edit itself is committed: say so, do not fail it
+            changes.summary.append(f"Note: the edit is written, but its journal entry is not ({exc}); "
+                                   "`undo` cannot reverse it.")
 
     def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
         violations = self._validate(store, after, changes)
@@ -290,8 +295,7 @@ class Editor:
             if dry_run:
                 return results, EditResult(total, [], True)
             written = self._write(before_files, after)
-            self._journal("apply", ChangeSet(total.added, total.removed,
-                                             [line for r in results for line in r.changes.summary]))
+            self._journal("apply", total, [line for r in results for line in r.changes.summary])
             return results, EditResult(total, written, False)
 
     def _validate(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet) -> list:

@@ -1,7 +1,8 @@
 """The edit log, read from the knowledge base itself: every node an edit creates carries the edit's
 record time (``sk:recordedAt``), so the nodes sharing one time are one edit (a batch is one edit with
 many facts). Nothing else has to be kept in step: the log cannot disagree with the data. Record times
-have one-second resolution, so two edits made within the same second read as one."""
+have one-second resolution; an edit's time is made later than every recorded one, so two edits never
+share it, and the time without separators is the edit's id (what ``undo`` takes)."""
 
 from __future__ import annotations
 

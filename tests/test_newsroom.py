@@ -253,3 +253,13 @@ def test_as_recorded_before_the_first_record_answers_from_an_empty_knowledge_bas
     assert r.exit_code == 0 and json.loads(r.stdout) == []
     r = run("who-holds", "Prime Minister of Xland", "--on", "2026-12-01", "--format", "json", kb=day)
     assert [x["person"] for x in json.loads(r.stdout)] == ["Gamma Gnu"]
+
+
+def test_an_edit_whose_journal_entry_cannot_be_written_is_kept_and_says_so(run, day):
+    (day / "journal").write_text("not a folder", encoding="utf-8")
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", "2026-12-01", "--source", SRC2, kb=day)
+    assert r.exit_code == 0, r.output
+    assert "Note: the edit is written, but its journal entry is not (" in r.stdout and "`undo` cannot reverse it" in r.stdout
+    assert "2026-12-01" in (day / "tenures.ttl").read_text(encoding="utf-8")
+    r = run("undo", kb=day)
+    assert r.exit_code == 2 and r.stderr.startswith("Error: nothing to undo")
