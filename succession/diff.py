@@ -77,7 +77,10 @@ def load_side(spec: str, repo: Path | None = None) -> set[ox.Triple]:
             or any(c in sub for c in "\n\r\x00"):
         raise InputError(f"{spec!r} is neither a knowledge-base folder nor a git revision such as HEAD~3 or HEAD~3:kb")
     repo = Path(repo or ".")
-    names = _git(repo, "ls-tree", "--name-only", f"{rev}:{sub}").decode("utf-8").splitlines()
+    try:
+        names = _git(repo, "ls-tree", "--name-only", f"{rev}:{sub}").decode("utf-8").splitlines()
+    except InputError as exc:
+        raise InputError(f"{spec!r} is neither a knowledge-base folder nor a git revision of {repo}: {exc}") from None
     files = sorted(n for n in names if n.endswith(".ttl"))
     if not files:
         raise InputError(f"{rev}:{sub} holds no Turtle files")

@@ -225,7 +225,9 @@ def test_diff_between_two_git_revisions(run, day, tmp_path):
     r = run("diff", "--no-such", "HEAD", "--repo", repo)
     assert r.exit_code != 0
     r = run("diff", "nope~9", "HEAD", "--repo", repo)
-    assert r.exit_code == 2 and r.stderr.startswith("Error: git ls-tree") and len(r.stderr.splitlines()) == 1
+    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1
+    assert r.stderr.startswith(f"Error: 'nope~9' is neither a knowledge-base folder nor a git revision of {repo}: "
+                               "git ls-tree --name-only: fatal: ")
 
 
 def test_a_known_source_with_other_details_is_reported_as_a_conflict(run, day, tmp_path):
@@ -263,3 +265,47 @@ def test_an_edit_whose_journal_entry_cannot_be_written_is_kept_and_says_so(run, 
     assert "2026-12-01" in (day / "tenures.ttl").read_text(encoding="utf-8")
     r = run("undo", kb=day)
     assert r.exit_code == 2 and r.stderr.startswith("Error: nothing to undo")
+
+
+DIFF_OLD = BASE + """
+person:g a sk:Person ; rdfs:label "Gamma Gnu"@en ; prov:wasDerivedFrom source:s .
+r:ab a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:sibling-of ; sk:relative person:b ;
+    prov:wasDerivedFrom source:s .
+ed:old a sk:LegalEdition ; rdfs:label "Constitution of Xland (2000)"@en ; sk:country place:x ;
+    sk:editionKind edkind:constitution ; sk:inForceFrom "2000-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .
+rule:1 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:old ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "Constitution of Xland (2000)" ; prov:wasDerivedFrom source:s .
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+"""
+
+
+def test_diff_of_two_folders_names_each_kind_of_change(run, tmp_path):
+    old = write_kb(tmp_path / "old", DIFF_OLD)
+    new_text = (DIFF_OLD
+                .replace('"Chair of the Xland Senate"@en ;', '"Speaker of the Xland Senate"@en ; sk:abolished "2026-07-01"^^xsd:date ;')
+                .replace('"Gamma Gnu"@en', '"Gamma G. Gnu"@en')
+                .replace('sk:start "2000-01-01"^^xsd:date', 'sk:start "2000-01-02"^^xsd:date')
+                .replace("sk:order 1", "sk:order 2"))
+    new_text = new_text.replace("r:ab a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:sibling-of ; "
+                                "sk:relative person:b ;\n    prov:wasDerivedFrom source:s .\n", "")
+    new_text += """
+ed:new a sk:LegalEdition ; rdfs:label "Constitution of Xland (2026)"@en ; sk:country place:x ;
+    sk:editionKind edkind:constitution ; sk:inForceFrom "2026-07-01"^^xsd:date ; prov:wasDerivedFrom source:n .
+source:n a sk:Source ; schema:url "https://example.org/n"^^xsd:anyURI .
+"""
+    new = write_kb(tmp_path / "new", new_text)
+    r = run("diff", old, new, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert [(c["change"], c["what"]) for c in json.loads(r.stdout)] == [
+        ("tenure moved", "Alpha Ant as President of Xland: start 2000-01-01 -> 2000-01-02"),
+        ("person renamed", "Gamma Gnu -> Gamma G. Gnu"),
+        ("relation removed", "Alpha Ant sibling-of Beta Bee"),
+        ("office renamed", "Chair of the Xland Senate -> Speaker of the Xland Senate"),
+        ("office abolished", "Speaker of the Xland Senate on 2026-07-01"),
+        ("edition added", "Constitution of Xland (2026)"),
+        ("rule changed", "order 2: Speaker of the Xland Senate acts for President of Xland: order 1 -> 2"),
+        ("source added", "https://example.org/n"),
+    ]
+    r = run("diff", old, tmp_path / "missing")
+    assert r.exit_code == 2 and "is neither a knowledge-base folder nor a git revision" in r.stderr
