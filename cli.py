@@ -816,6 +816,71 @@ def apply_batch(file: Annotated[Path, typer.Argument(help="A YAML or CSV file: o
     else:
         typer.echo(f"Applied {len(results)} edit(s). Wrote {', '.join(total.written)} "
                    f"(+{len(total.changes.added)} -{len(total.changes.removed)} triples).")
+        for line in total.changes.summary:
+            if line.startswith("Note:"):
+                typer.echo(line)
+
+
+@app.command()
+@handle_errors
+def undo(edit: Annotated[Optional[str], typer.Argument(help="The edit's id as `succession log` shows it (default: the last edit still in force).")] = None,
+         reason: Annotated[Optional[str], typer.Option("--reason", help="Why the edit is undone.")] = None,
+         source: Annotated[Optional[str], typer.Option("--source", help="A page showing the edit was wrong (optional).")] = None,
+         source_title: SourceTitleOpt = None, publisher: PublisherOpt = None, published: PublishedOpt = None,
+         dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Reverse an edit exactly, as a new edit of its own (itself undoable); refused, nothing written,
+    when a later edit depends on it (undo that one first).
+
+    Example: succession undo 20261202T010535Z --reason "wrong person"
+    """
+    from succession.undo import undo as undo_edit
+
+    src = _source(source, source_title, publisher, published) if source else None
+    result = undo_edit(_editor(kb), edit, reason=reason, source=src, dry_run=dry_run)
+    if dry_run:
+        result.changes.summary = [("Would undo" + line[len("Undid"):]).replace("; recorded as", "; to be recorded as")
+                                  if line.startswith("Undid") else line for line in result.changes.summary]
+    report(result)
+
+
+def _render_changes(answer, format: str) -> None:
+    if format == "md":
+        from succession.diff import markdown
+
+        typer.echo(markdown(answer.records, answer.title), nl=False)
+        return
+    render(answer, format)
+
+
+ChangesFormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output format: table, json, csv or md (Markdown, for a pull request).")]
+
+
+@app.command()
+@handle_errors
+def changes(since: Annotated[str, typer.Option("--since", help="Changes recorded on or after this date, YYYY-MM-DD.")],
+            format: ChangesFormatOpt = "table", kb: KbOpt = None) -> None:
+    """What was recorded since a date, as facts: tenures started, ended or moved, persons, relations,
+    offices, rules and editions, verifications, sources and corrections.
+
+    Example: succession changes --since 2026-11-30 --format md
+    """
+    _render_changes(_session(kb).changes(since), format)
+
+
+@app.command("diff")
+@handle_errors
+def diff_kb(old: Annotated[str, typer.Argument(help="A knowledge-base folder, or a git revision of kb/ (HEAD~3, or REV:PATH).")],
+            new: Annotated[str, typer.Argument(help="A knowledge-base folder (e.g. kb) or a git revision.")],
+            repo: Annotated[Optional[Path], typer.Option("--repo", help="The git repository for revisions (default: the current folder).")] = None,
+            format: ChangesFormatOpt = "table") -> None:
+    """The semantic change list between two states of the knowledge base, compared node by node;
+    revisions are read with `git show`, never checked out.
+
+    Example: succession diff HEAD~3 kb --format md
+    """
+    from succession.api import Succession
+
+    _render_changes(Succession.diff(old, new, repo), format)
 
 
 @app.command()

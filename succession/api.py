@@ -57,6 +57,8 @@ class Succession:
             self.kb = KnowledgeBase(kb_dir, as_recorded=as_recorded)
             self.engine = LocalEngine(self.kb)
         self.resolver = Resolver(self.engine)
+        if as_recorded and not endpoint:
+            self._past_view(kb_dir, as_recorded)
 
     # ------------------------------------------------------------------ generic queries
 
@@ -133,6 +135,7 @@ class Succession:
         for a in self._alternative_dates_of(records):
             notes.append(f"{a['person']}: {a['property']} {a['used']} used; other sources give {a['date']}"
                          + (f" ({a['comment']})" if a["comment"] else ""))
+        notes += self._correction_notes(records, office_iri, lambda r: r["person"])
         return Answer(f"Succession of {self.office_label(office_iri)}", records,
                       ["person", "start", "end", "acting", "entry_mode", "exit_reason", "legal_basis", "sources"], notes)
 
@@ -161,6 +164,7 @@ class Succession:
             notes.append(f"Wikidata: {info['wikidata']}")
         for r in relatives:
             notes.append(f"{r['relation'].capitalize()} {r['relative']}")
+        notes += self._correction_notes(records, person_iri, lambda r: r["office"])
         ans = Answer(info["label"], records, ["office", "start", "end", "acting", "predecessor", "successor", "sources"],
                      notes)
         ans.person = {**info, "iri": person_iri, "relatives": relatives}  # type: ignore[attr-defined]
@@ -302,12 +306,154 @@ SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office 
             raise InputError("--limit must be at least 1")
         cutoff = _recorded_cutoff(since).replace("T23:59:59Z", "") if since else "0000"
         records = edit_log(self.engine.select, cutoff, limit)
+        if hasattr(self.kb, "dir"):  # the journal knows each edit's command exactly
+            from .journal import commands as journal_commands
+
+            commands = journal_commands(self.kb.dir)
+            for r in records:
+                r["edit"] = commands.get(r["id"], r["edit"])
         notes = []
         for r in records:
-            notes.append(f"{r['recorded']} {r['edit']}: " + "; ".join(r["summary"])
+            notes.append(f"{r['id']} {r['edit']}: " + "; ".join(r["summary"])
                          + (f"; and {r['more']} more" if r["more"] else ""))
         return Answer("Edits recorded" + (f" since {since}" if since else ""), records,
-                      ["recorded", "edit", "facts", "source_count"], notes)
+                      ["id", "recorded", "edit", "facts", "source_count"], notes)
+
+    # ------------------------------------------------------------------ corrections, the past, changes
+
+    def corrections(self, abouts) -> dict[str, list[dict[str, Any]]]:
+        """The corrections recorded about the given nodes: property, old and new value, when, why and
+        the correcting source (kb/corrections.ttl), oldest first, by node."""
+        wanted = sorted({a for a in abouts if a})
+        if not wanted:
+            return {}
+        values = " ".join(str(ox.NamedNode(i)) for i in wanted)
+        rows = self.engine.select(sparql_prefixes() + f"""
+SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
+  VALUES ?about {{ {values} }}
+  ?c a sk:Correction ; sk:about ?about ; sk:property ?property ; sk:recordedAt ?at .
+  OPTIONAL {{ ?c sk:oldValue ?old }} OPTIONAL {{ ?c sk:newValue ?new }} OPTIONAL {{ ?c rdfs:comment ?reason }}
+  OPTIONAL {{ ?c prov:wasDerivedFrom/schema:url ?url }}
+}}""").records()
+        found: dict[str, dict[str, Any]] = {}
+        for r in sorted(rows, key=lambda r: (r["at"], r["c"])):
+            c = found.setdefault(r["c"], {
+                "about": r["about"], "property": str(r["property"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+                "old": r["old"], "new": r["new"], "recorded": r["at"], "reason": r["reason"], "sources": []})
+            if r["url"] and r["url"] not in c["sources"]:
+                c["sources"].append(r["url"])
+        out: dict[str, list[dict[str, Any]]] = {}
+        for c in found.values():
+            out.setdefault(c.pop("about"), []).append(c)
+        return out
+
+    def _correction_notes(self, records: list[dict[str, Any]], node: str, who) -> list[str]:
+        """Each record gains its tenure's corrections; the notes say them in words."""
+        found = self.corrections([r["tenure_iri"] for r in records] + [node])
+        notes = []
+        for r in records:
+            r["corrections"] = found.get(r["tenure_iri"], [])
+            for c in r["corrections"]:
+                notes.append(f"Corrected {who(r)} ({r['start']}) {c['property']}: {c['old'] or '(none)'} -> "
+                             f"{c['new'] or '(removed)'}, recorded {c['recorded']}"
+                             + (f" ({c['reason']})" if c["reason"] else "")
+                             + (f"; source {' '.join(c['sources'])}" if c["sources"] else ""))
+        for c in found.get(node, []):
+            notes.append(f"Corrected {c['property']}: {c['old'] or '(none)'} -> {c['new'] or '(removed)'}, recorded "
+                         f"{c['recorded']}" + (f" ({c['reason']})" if c["reason"] else "")
+                         + (f"; source {' '.join(c['sources'])}" if c["sources"] else ""))
+        return notes
+
+    def _past_view(self, kb_dir, when: str) -> None:
+        """--as-recorded: names recorded only later still resolve (the answer is then empty, with a
+        note), and a date before the first record answers from an empty knowledge base, with a note,
+        instead of "unknown office"."""
+        import functools
+
+        from .errors import NotFoundError
+
+        present = Resolver(LocalEngine(KnowledgeBase(kb_dir)))
+        past = self.resolver
+        notes: list[str] = []
+
+        class PastResolver(Resolver):
+            def resolve_entry(self, kind: str, text: str):
+                try:
+                    return Resolver.resolve_entry(self, kind, text)
+                except NotFoundError:
+                    entry = present.resolve_entry(kind, text)
+                    note = f"{entry.label} had not been recorded by {when}."
+                    if note not in notes:
+                        notes.append(note)
+                    return entry
+
+            def label(self, kind: str, iri: str) -> str:
+                text = Resolver.label(self, kind, iri)
+                return present.label(kind, iri) if text == iri else text
+
+        self.resolver = PastResolver(past.engine)
+
+        def empty_note() -> list[str]:
+            first = min((q.object.value for q in present.engine.kb.store().quads_for_pattern(
+                None, ox.NamedNode("https://w3id.org/succession-kb/ontology#recordedAt"), None)), default=None)
+            cutoff = when if "T" in when else when + "T23:59:59Z"
+            if first is None or cutoff >= first:
+                return []
+            return [f"Nothing had been recorded by {when}: this answer is from an empty knowledge base "
+                    f"(the first record is from {first})."]
+
+        def with_notes(fn):
+            @functools.wraps(fn)
+            def wrapper(*args, **kwargs):
+                answer = fn(*args, **kwargs)
+                for a in answer.values() if isinstance(answer, dict) else [answer]:
+                    if isinstance(a, Answer):
+                        a.notes += [n for n in empty_note() + notes if n not in a.notes]
+                return answer
+            return wrapper
+
+        for name in ("who_holds", "history", "person", "offices", "current", "line_of_succession", "transfers",
+                     "dynasty", "claims", "search", "stats", "coverage"):
+            setattr(self, name, with_notes(getattr(self, name)))
+
+    @staticmethod
+    def diff(old: str, new: str, repo: str | Path | None = None) -> Answer:
+        """The semantic change list between two knowledge-base folders or git revisions of kb/."""
+        from .diff import counts, diff_graphs, load_side
+
+        records = diff_graphs(load_side(old, Path(repo) if repo else None),
+                              load_side(new, Path(repo) if repo else None))
+        return Answer(f"Changes from {old} to {new}", records, ["change", "what", "sources"],
+                      [f"{len(records)} change(s): {counts(records)}."] if records else ["No semantic change."])
+
+    def changes(self, since: str) -> Answer:
+        """What was recorded on or after ``since``: the knowledge base as it was just before that day
+        compared with now. Exact when every edit since then is in the journal (each is reversed in
+        turn); otherwise the record times rebuild the earlier state (as ``--as-recorded`` does)."""
+        from .diff import counts, data_triples, diff_graphs
+        from .journal import entries
+        from .kb import rewind
+
+        day = parse_date(since, "--since date", day_only=True)
+        start = f"{day.text}T00:00:00Z"
+        store = self.kb.store()
+        now = data_triples(store)
+        later = [e for e in entries(self.kb.dir) if e.recorded >= start] if hasattr(self.kb, "dir") else []
+        times = {q.object.value for q in store.quads_for_pattern(
+            None, ox.NamedNode("https://w3id.org/succession-kb/ontology#recordedAt"), None) if q.object.value >= start}
+        if times <= {e.recorded for e in later}:
+            old = set(now)
+            for e in reversed(later):
+                old = (old - e.added) | e.removed
+            how = "reversing each journalled edit since then"
+        else:
+            before = (_dt.date.fromisoformat(day.text) - _dt.timedelta(days=1)).isoformat() + "T23:59:59Z"
+            old = data_triples(rewind(store, before))
+            how = "from record times, as --as-recorded does (some edits since then have no journal entry)"
+        records = diff_graphs(old, now)
+        notes = [f"{len(records)} change(s): {counts(records)}." if records else "No semantic change.",
+                 f"Earlier state rebuilt by {how}."]
+        return Answer(f"Changes recorded since {day.text}", records, ["change", "what", "sources"], notes)
 
     # ------------------------------------------------------------------ office annotations
 

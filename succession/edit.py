@@ -30,6 +30,7 @@ MAX_TEXT = 500
 
 TYPE = RDF + "type"
 _BATCH_GRAPH = ox.NamedNode("urn:succession-kb:batch")
+_LATEST_RECORD = f"SELECT (MAX(STR(?t)) AS ?m) WHERE {{ ?s <{SK}recordedAt> ?t }}"
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Editor:
         self.kb = session.kb
         self.recorded = m.now_literal()
         self._batch: list[ChangeSet] | None = None
+        self._conflicts: list[str] = []
 
     # ------------------------------------------------------------------ plumbing
 
@@ -143,10 +145,21 @@ class Editor:
         iri = m.source_iri(src.url)
         if not self._exists(iri):
             return b.source(src.url, src.title, src.publisher, src.published)
-        for prop, value in ((DCTERMS + "title", src.title), (DCTERMS + "publisher", src.publisher),
-                            (DCTERMS + "issued", src.published)):
-            if value is not None and not self._objects(iri, prop):
+        for what, prop, value in (("title", DCTERMS + "title", src.title),
+                                  ("publisher", DCTERMS + "publisher", src.publisher),
+                                  ("date", DCTERMS + "issued", src.published)):
+            if value is None:
+                continue
+            known = self._objects(iri, prop)
+            text = value.text if isinstance(value, PDate) else value
+            if not known:
                 b.add(iri, prop, m.date_lit(value) if isinstance(value, PDate) else m.lit(value))
+            elif text not in {k.value for k in known}:
+                # a conflict is reported, never resolved silently: the recorded value stays
+                note = (f"Source conflict: {src.url} is recorded with {what} {known[0].value!r}; this edit gives "
+                        f"{text!r}; the recorded {what} is kept.")
+                if note not in self._conflicts:
+                    self._conflicts.append(note)
         return iri
 
     def run(self, build, *, dry_run: bool = False) -> EditResult:
@@ -162,7 +175,10 @@ class Editor:
         with self.kb.writing(working=True):
             self.s.resolver.reset()
             store = self._store()
+            self._next_time(store)
+            self._conflicts = []
             changes = _normalise(store, build())
+            changes.summary += self._conflicts
             if changes.empty:
                 return EditResult(changes, [], dry_run)
             violations = self._validate_local(store, changes)
@@ -173,6 +189,7 @@ class Editor:
                 return EditResult(changes, [], True)
             contents = self._spliced(store, changes)
             self.kb.commit_edit(contents, changes.removed, changes.added)
+            self._journal(_command_of(build), changes)
             return EditResult(changes, sorted(contents), False)
 
     def _run_on_server(self, build, dry_run: bool) -> EditResult:
@@ -180,8 +197,11 @@ class Editor:
         with self.kb.writing():
             self.s.resolver.reset()
             store = self._store()
+            self._next_time(store)
             existing = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
+            self._conflicts = []
             changes: ChangeSet = build().normalised(existing)
+            changes.summary += self._conflicts
             if changes.empty:
                 return EditResult(changes, [], dry_run)
             after = (existing - changes.removed) | changes.added
@@ -257,6 +277,36 @@ class Editor:
                 contents[name] = serialize_turtle(new)
         return contents
 
+    # ------------------------------------------------------------------ the journal (for undo)
+
+    def _next_time(self, store: ox.Store) -> None:
+        """Make this edit's record time later than every recorded one (inside the write lock), so
+        that two edits within one second still get two ids and an undo never shares its edit's time."""
+        from .journal import last_time
+
+        rows = list(store.query(_LATEST_RECORD, use_default_graph_as_union=True))
+        times = [rows[0]["m"].value] if rows and rows[0]["m"] is not None else []
+        if hasattr(self.kb, "dir"):
+            times.append(last_time(self.kb.dir) or "")
+        latest = max(times, default="")
+        if latest and self.recorded.value <= latest:
+            import datetime as _dt
+
+            nxt = _dt.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=_dt.timezone.utc)
+            self.recorded = m.now_literal(nxt + _dt.timedelta(seconds=1))
+
+    def _journal(self, command: str, changes: ChangeSet, summary: list[str] | None = None) -> None:
+        """Leave the edit's exact change set next to the Turtle files (see succession.journal)."""
+        from .journal import Entry, write_entry
+
+        try:
+            write_entry(self.kb.dir, Entry(self.recorded.value, command, list(changes.summary if summary is None
+                                                                              else summary),
+                                           set(changes.added), set(changes.removed)))
+        except (SuccessionError, OSError) as exc:  # the edit itself is committed: say so, do not fail it
+            changes.summary.append(f"Note: the edit is written, but its journal entry is not ({exc}); "
+                                   "`undo` cannot reverse it.")
+
     def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
         violations = self._validate(store, after, changes)
         if violations:
@@ -278,7 +328,9 @@ class Editor:
     def _run_in_batch(self, build) -> EditResult:
         self.s.resolver.reset()
         store = self._store()
+        self._conflicts = []
         proposed = build()
+        proposed.summary += self._conflicts
 
         def present(t: ox.Triple) -> bool:
             return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object)), None) is not None
@@ -306,6 +358,7 @@ class Editor:
             raise InputError("apply works on the embedded knowledge base; run the edits one by one on a server")
         with self.kb.writing():
             store = self._store()
+            self._next_time(store)
             before_files = self.kb.file_triples()
             original = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
             self._batch = []
@@ -329,7 +382,9 @@ class Editor:
             self._refuse_violations(store, after, total, "the batch would leave ")
             if dry_run:
                 return results, EditResult(total, [], True)
-            return results, EditResult(total, self._write(before_files, after), False)
+            written = self._write(before_files, after)
+            self._journal("apply", total, [line for r in results for line in r.changes.summary])
+            return results, EditResult(total, written, False)
 
     def _validate(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet) -> list:
         """Validate the knowledge base as it would be after ``changes``: the SPARQL checks over the
@@ -1460,6 +1515,12 @@ def shape_subgraph(store: ox.Store, focus: list[ox.NamedNode]) -> set[ox.Triple]
             if isinstance(q.object, ox.NamedNode):
                 out.update(x.triple for x in store.quads_for_pattern(q.object, type_, None))
     return out
+
+
+def _command_of(build) -> str:
+    """The edit command a change set came from (``Editor.appoint.<locals>.build`` -> ``appoint``)."""
+    name = getattr(build, "__qualname__", "edit").split(".<locals>")[0].rsplit(".", 1)[-1]
+    return name.replace("_", "-")
 
 
 class AmbiguousTenure(InputError):

@@ -1,13 +1,15 @@
 """The edit log, read from the knowledge base itself: every node an edit creates carries the edit's
 record time (``sk:recordedAt``), so the nodes sharing one time are one edit (a batch is one edit with
 many facts). Nothing else has to be kept in step: the log cannot disagree with the data. Record times
-have one-second resolution, so two edits made within the same second read as one."""
+have one-second resolution; an edit's time is made later than every recorded one, so two edits never
+share it, and the time without separators is the edit's id (what ``undo`` takes)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from .journal import edit_id
 from .namespaces import SK, sparql_prefixes
 
 _NODES = """
@@ -25,7 +27,8 @@ SELECT ?node ?type ?at ?label ?person ?office ?start ?about ?property ?old ?new 
 
 _KIND = {"Tenure": "tenure", "SuccessionEvent": "event", "Person": "person", "Office": "office",
          "FamilyRelation": "relation", "SuccessionRule": "rule", "LegalEdition": "edition",
-         "Verification": "verification", "Correction": "correction", "Claim": "claim", "FormerName": "former name"}
+         "Verification": "verification", "Correction": "correction", "Claim": "claim", "FormerName": "former name",
+         "Undo": "undo"}
 
 
 def describe(kind: str, r: dict[str, Any]) -> str | None:
@@ -40,6 +43,8 @@ def describe(kind: str, r: dict[str, Any]) -> str | None:
     if kind == "correction":
         prop = (r["property"] or "").rsplit("#", 1)[-1]
         return f"corrected: <{r['about']}> {prop}: {r['old'] or '(none)'} -> {r['new'] or '(removed)'}"
+    if kind == "undo":
+        return str(r["label"])
     if kind in ("person", "office", "edition", "former name"):
         return f"{kind}: {r['label']}"
     if kind in ("rule", "relation", "claim", "verification"):
@@ -69,10 +74,11 @@ def edit_log(select: Callable, since: str = "0000", limit: int = 20) -> list[dic
         e = edits[at]
         facts = sorted(set(e["facts"].values()))
         k = e["kinds"]
-        edit = ("batch or curation" if len(facts) > 12 else "correct" if k == {"correction"} else
+        edit = ("undo" if "undo" in k else "batch or curation" if len(facts) > 12 else
+                "correct" if k == {"correction"} else
                 "appoint" if {"tenure", "event"} <= k else "add-tenure" if "tenure" in k else
                 "end-tenure" if k == {"event"} else ", ".join(sorted(k)))
-        out.append({"recorded": at, "edit": edit, "facts": len(facts), "summary": facts[:8],
+        out.append({"id": edit_id(at), "recorded": at, "edit": edit, "facts": len(facts), "summary": facts[:8],
                     "more": max(0, len(facts) - 8), "sources": sorted(e["sources"]),
                     "source_count": len(e["sources"])})
     return out

@@ -469,6 +469,12 @@ def rewind(store: ox.Store, when: str) -> ox.Store:
     """
     recorded = ox.NamedNode(_SK + "recordedAt")
     cutoff = when if "T" in when else when + "T23:59:59Z"
+    first = min((q.object.value for q in store.quads_for_pattern(None, recorded, None)), default=None)
+    if first is not None and cutoff < first:  # before the first record: nothing was known yet
+        out = ox.Store()
+        ontology = _ontology_triples()
+        out.extend(q for q in store if q.graph_name == ONTOLOGY_GRAPH or q.triple in ontology)
+        return out
     later: set = set()
     for q in store.quads_for_pattern(None, recorded, None):
         if q.object.value > cutoff:

@@ -32,6 +32,7 @@ FILE_BY_CLASS = {
     SK + "OfficeGap": "rules.ttl",
     SK + "Source": "sources.ttl",
     SK + "Correction": "corrections.ttl",
+    SK + "Undo": "corrections.ttl",
     SK + "Claim": "claims.ttl",
 }
 OTHER_FILE = "other.ttl"
