@@ -33,6 +33,8 @@ FILE_BY_CLASS = {
     SK + "Source": "sources.ttl",
     SK + "Correction": "corrections.ttl",
     SK + "Claim": "claims.ttl",
+    SK + "Election": "elections.ttl",
+    SK + "TermRule": "rules.ttl",
 }
 OTHER_FILE = "other.ttl"
 _TYPE = ox.NamedNode(RDF + "type")
