@@ -881,10 +881,10 @@ def add_election(office: Annotated[Optional[str], typer.Argument(help="The offic
 @app.command("add-term-rule")
 @handle_errors
 def add_term_rule(office: Annotated[str, typer.Argument(help="The office whose term the rule sets.")],
-                  years: Annotated[int, typer.Option("--years", help="Length of one term in years.")],
-                  limit: Annotated[str, typer.Option("--limit", help="Most terms one person may serve, or 'none'.")],
-                  edition: Annotated[str, typer.Option("--edition", help="The legal edition that set it.")],
-                  start: Annotated[str, typer.Option("--from", help="First day in force.")],
+                  years: Annotated[Optional[int], typer.Option("--years", help="Length of one term in years (omit: no fixed term, e.g. a president for life).")] = None,
+                  limit: Annotated[str, typer.Option("--limit", help="Most terms one person may serve, or 'none'.")] = "",
+                  edition: Annotated[str, typer.Option("--edition", help="The legal edition that set it.")] = "",
+                  start: Annotated[str, typer.Option("--from", help="First day in force.")] = "",
                   until: Annotated[Optional[str], typer.Option("--until", help="First day no longer in force.")] = None,
                   applies_to: Annotated[Optional[str], typer.Option("--applies-to", help="An exception for one person (e.g. the 'Leader of the Nation').")] = None,
                   article: Annotated[Optional[str], typer.Option("--article", help="Article, e.g. 'Article 65'.")] = None,

@@ -250,7 +250,7 @@ _BINDERS: dict[str, Callable[[Editor, dict, SourceInfo], Callable[[], EditResult
                                                            winner=a.get("winner"), share=a.get("share"),
                                                            scheduled=a.get("scheduled", False), edition=a.get("edition"),
                                                            title=a.get("title"), note=a.get("note"), source=s),
-    "add-term-rule": lambda e, a, s: lambda: e.add_term_rule(a["office"], years=a.get("years", 0),
+    "add-term-rule": lambda e, a, s: lambda: e.add_term_rule(a["office"], years=a.get("years"),
                                                              limit=a.get("limit") or "", edition=a.get("edition") or "",
                                                              start=a.get("from") or "", until=a.get("until"),
                                                              applies_to=a.get("applies-to"), article=a.get("article"),

@@ -1137,7 +1137,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
         return self.run(build, dry_run=dry_run)
 
-    def add_term_rule(self, office: str, *, years: int, limit: str, edition: str, start: str,
+    def add_term_rule(self, office: str, *, years: int | None, limit: str, edition: str, start: str,
                       until: str | None = None, applies_to: str | None = None, article: str | None = None,
                       note: str | None = None, source: SourceInfo, dry_run: bool = False) -> EditResult:
         """Record how long a term of OFFICE lasts and how many terms one person may serve (``limit``: a
@@ -1145,7 +1145,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         ``applies_to`` an exception for one person."""
         from . import elections as el
 
-        if not isinstance(years, int) or not 1 <= years <= 99:
+        if years is not None and (not isinstance(years, int) or not 1 <= years <= 99):
             raise InputError(f"invalid term length {years!r}: expected a whole number of years from 1 to 99")
         text_limit = str(limit or "").strip().lower()
         if text_limit in ("none", "no limit", "no-limit", "unlimited"):
@@ -1168,7 +1168,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             iri = el.term_rule_iri(o, first, p)
             if self._exists(iri):
                 was = (self._objects(iri, SK + "termYears"), self._objects(iri, SK + "termLimit"))
-                if (was[0] and was[0][0].value != str(years)) or \
+                if (was[0] and was[0][0].value != str(years)) or (not was[0] and years is not None) or \
                         (was[1] and was[1][0].value != str(n_limit)) or (not was[1] and n_limit is not None):
                     raise ConflictError(f"<{iri}> is recorded with another term length or limit; a change of the "
                                         "term rules is a new rule of the amending edition (--from its first day)")
@@ -1180,7 +1180,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             cs = ChangeSet()
             cs.add(b.triples)
             who = f" for {self.s.resolver.label('person', p)}" if p else ""
-            cs.summary.append(f"Recorded term rule{who}: {self.s.resolver.label('office', o)}, {years}-year term, "
+            cs.summary.append(f"Recorded term rule{who}: {self.s.resolver.label('office', o)}, "
+                              + (f"{years}-year term, " if years else "no fixed term, ")
                               + ("no limit" if n_limit is None else f"at most {n_limit} term(s)")
                               + f", {self.s.resolver.label('edition', ed)}, from {first}"
                               + (f" to {last}" if last else "") + ".")

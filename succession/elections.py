@@ -59,12 +59,12 @@ def build_election(b: Builder, iri: str, *, label: str, country: str, office: st
     b.sources(iri, sources)
 
 
-def build_term_rule(b: Builder, iri: str, *, office: str, years: int, limit: int | None, edition: str,
+def build_term_rule(b: Builder, iri: str, *, office: str, years: int | None, limit: int | None, edition: str,
                     start: PDate, until: PDate | None = None, person: str | None = None, article: str | None = None,
                     note: str | None = None, sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
     b.add(iri, RDF + "type", SK + "TermRule")
     b.add(iri, SK + "office", office)
-    b.add(iri, SK + "termYears", lit(str(years), XSD + "integer"))
+    b.add(iri, SK + "termYears", lit(str(years), XSD + "integer") if years is not None else None)
     if limit is None:
         b.add(iri, SK + "noTermLimit", lit("true", XSD + "boolean"))
     else:
@@ -100,7 +100,8 @@ SELECT ?e ?label ?country ?countryLabel ?office ?officeLabel ?date ?kind ?schedu
 _TERM_RULES = """
 SELECT ?r ?office ?officeLabel ?years ?limit ?nolimit ?edition ?editionLabel ?from ?until ?person ?personLabel ?article
        ?comment (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
-  ?r a sk:TermRule ; sk:office ?office ; sk:termYears ?years ; sk:edition ?edition ; sk:inForceFrom ?from .
+  ?r a sk:TermRule ; sk:office ?office ; sk:edition ?edition ; sk:inForceFrom ?from .
+  OPTIONAL { ?r sk:termYears ?years }
   ?office rdfs:label ?officeLabel . ?edition rdfs:label ?editionLabel .
   OPTIONAL { ?r sk:termLimit ?limit } OPTIONAL { ?r sk:noTermLimit ?nolimit }
   OPTIONAL { ?r sk:inForceUntil ?until }
@@ -147,7 +148,7 @@ def term_rules(select: Callable, office: str | None = None) -> list[dict[str, An
         if office is not None and r["office"] != office:
             continue
         out.append({
-            "office": r["officeLabel"], "office_iri": r["office"], "term_years": int(r["years"]),
+            "office": r["officeLabel"], "office_iri": r["office"], "term_years": int(r["years"]) if r["years"] is not None else None,
             "limit": int(r["limit"]) if r["limit"] is not None else None,
             "no_limit": bool(r["nolimit"]), "applies_to": r["personLabel"], "applies_to_iri": r["person"],
             "edition": r["editionLabel"], "edition_iri": r["edition"], "in_force_from": r["from"],
@@ -172,4 +173,5 @@ def limit_text(rule: dict[str, Any] | None) -> str:
     if rule is None:
         return "no term rule recorded"
     limit = "no limit" if rule["no_limit"] else f"at most {rule['limit']} term" + ("s" if rule["limit"] != 1 else "")
-    return f"{rule['term_years']}-year term, {limit}" + (f" (for {rule['applies_to']})" if rule["applies_to"] else "")
+    length = f"{rule['term_years']}-year term" if rule["term_years"] else "no fixed term"
+    return f"{length}, {limit}" + (f" (for {rule['applies_to']})" if rule["applies_to"] else "")

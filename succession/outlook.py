@@ -128,7 +128,7 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     upcoming = [e for e in votes if PDate(e["date"]).lo > day]
     nxt = upcoming[0] if upcoming else None
     term_end = None
-    if rule and last_won:
+    if rule and rule["term_years"] and last_won:
         term_end = str(int(last_won["date"][:4]) + rule["term_years"])
     out["term"] = {
         "rule": rule, "summary": el.limit_text(rule), "last_election_won": last_won,
