@@ -1082,6 +1082,9 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             share = share.strip()
             if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,3})?", share) or float(share) > 100:
                 raise InputError(f"invalid share {share!r}: expected a percentage from 0 to 100, e.g. 70.4")
+            # the canonical xsd:decimal form ("79.20" is stored as "79.2"), so re-recording finds the same value
+            whole, _, frac = share.partition(".")
+            share = str(int(whole)) + ("." + frac.rstrip("0") if frac.rstrip("0") else "")
 
         def build() -> ChangeSet:
             o = self._resolve_existing("office", office) if (office or "").strip() else None
@@ -1130,8 +1133,9 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                         self._set(cs, b, iri, prop, obj, src, text)
                 if scheduled and (self._objects(iri, SK + "winner") or self._objects(iri, SK + "resultShare")):
                     raise ConflictError(f"<{iri}> already has a result; it cannot be scheduled again")
-                if not cs.summary:
-                    cs.summary.append(f"Already recorded: {label}.")
+                if not cs.summary and not cs.removed:
+                    # nothing new about the election: do not cite the source either
+                    return ChangeSet(summary=[f"Already recorded: {label}."])
             cs.add(b.triples)
             return cs
 

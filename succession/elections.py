@@ -144,9 +144,8 @@ def _in_force(start: str, until: str | None, day: str) -> bool:
 def term_rules(select: Callable, office: str | None = None) -> list[dict[str, Any]]:
     """Every recorded term rule (of ``office``, an IRI, if given), oldest first."""
     out = []
-    for r in select(sparql_prefixes() + _TERM_RULES, {}).records():
-        if office is not None and r["office"] != office:
-            continue
+    bindings = {"office": ox.NamedNode(office)} if office else {}
+    for r in select(sparql_prefixes() + _TERM_RULES, bindings).records():
         out.append({
             "office": r["officeLabel"], "office_iri": r["office"], "term_years": int(r["years"]) if r["years"] is not None else None,
             "limit": int(r["limit"]) if r["limit"] is not None else None,

@@ -64,6 +64,14 @@ def _covers(start: str | None, end: str | None, day: str) -> bool:
     return end is None or day < PDate(end).hi
 
 
+def _memo(s, key, compute):
+    """A read answer kept for the life of the session ``s`` (reads do not change the knowledge base)."""
+    cache = s.__dict__.setdefault("_outlook_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def head_of_state(s, country: str, day: str) -> dict[str, Any] | None:
     """The head-of-state row of ``current`` for the country on the day (the one with a holder first)."""
     rows = [r for r in s.current(country, day, all_kinds=True).records if r["kind"] == "head of state"]
@@ -104,7 +112,7 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     holders = s.who_holds(office_iri, day).records
     incumbent = holders[-1] if holders else None
     out["office"] = office_label
-    history = s.history(office_iri).records
+    history = _memo(s, ("history", office_iri), lambda: s.history(office_iri).records)
     if incumbent:
         info = s.person_info(incumbent["person_iri"])
         since = _continuous_since(history, incumbent["tenure_iri"]) or incumbent["start"]
@@ -121,7 +129,8 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     # ---- term and elections
     rules = el.term_rules(s.engine.select, office_iri)
     rule = el.term_rule_on(rules, day, person_iri)
-    votes = [e for e in el.elections(s.engine.select, label) if e["office_iri"] == office_iri]
+    all_votes = el.elections(s.engine.select, label)
+    votes = [e for e in all_votes if e["office_iri"] == office_iri]
     past = [e for e in votes if PDate(e["date"]).hi <= day and not e["scheduled"]]
     won = [e for e in past if person_iri and e["winner_iri"] == person_iri]
     last_won = won[-1] if won else None
@@ -138,8 +147,7 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
         "next_election_known_then": bool(nxt and (nxt["scheduled"] or nxt["date"] <= day)),
         "sources": sorted(set((rule or {}).get("sources", [])) | set((last_won or {}).get("sources", []))),
     }
-    out["referendums"] = [e for e in el.elections(s.engine.select, label)
-                          if e["kind"] == "referendum" and PDate(e["date"]).lo <= day][-3:]
+    out["referendums"] = [e for e in all_votes if e["kind"] == "referendum" and PDate(e["date"]).lo <= day][-3:]
 
     # ---- the line of succession, with kinship to the incumbent
     family = FamilyGraph(lambda text: s.engine.select(text))
@@ -161,20 +169,23 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
 
     # ---- relatives of the incumbent in office on the day
     relatives = []
+    country_offices = _memo(s, ("offices", label), lambda: s.offices(label).records)
+    office_iris = {o["office"]: o["office_iri"] for o in country_offices}
     if incumbent:
-        in_office = s.dynasty(label)["in_office"].records
+        in_office = _memo(s, ("dynasty", label), lambda: s.dynasty(label)["in_office"].records)
         for r in in_office:
             if r["head_of_state"] != incumbent["person"] or not _covers(r["start"], r["end"], day):
                 continue
-            tenure = [h for h in s.who_holds(s.resolver.resolve("office", r["office"]), day).records
+            where = office_iris.get(r["office"]) or s.resolver.resolve("office", r["office"])
+            tenure = [h for h in s.who_holds(where, day).records
                       if h["person"] == r["relative"]]
             relatives.append({**r, "sources": tenure[0]["sources"] if tenure else []})
     out["relatives_in_office"] = relatives
 
     # ---- open claims about the country's offices, as known on the day
-    offices = {o["office"] for o in s.offices(label).records}
+    offices = set(office_iris)
     claims = []
-    for c in s.claims().records:
+    for c in _memo(s, "claims", lambda: s.claims().records):
         if c["office"] not in offices or PDate(c["date"]).lo > day:
             continue
         if c["settled_on"] and PDate(c["settled_on"]).lo <= day:
@@ -183,7 +194,9 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     out["claims"] = claims
 
     # ---- the last three transfers of power
-    transfers = [t for t in s.transfers(label).records if PDate(t["date"]).lo <= day]
+    # every country's transfers come from one `departures` answer per session (its query is the slow part)
+    transfers = [t for t in _memo(s, "transfers", lambda: s.transfers().records)
+                 if t["country"] == label and PDate(t["date"]).lo <= day]
     out["transfers"] = transfers[-3:]
 
     # ---- what changed in the last twelve months in the first-in-line and security offices
@@ -191,13 +204,13 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     watched: dict[str, str] = {}
     for r in line_answer.records:
         watched[r["office_iri"]] = "in the line of succession"
-    for o in s.offices(label).records:
+    for o in country_offices:
         if o["kind"] in SECURITY_KINDS:
             watched.setdefault(o["office_iri"], o["kind"])
     watched.setdefault(office_iri, "head of state")
     changes = []
     for iri, why in watched.items():
-        for h in s.history(iri).records:
+        for h in _memo(s, ("history", iri), lambda iri=iri: s.history(iri).records):
             if start < PDate(h["start"]).lo <= day:
                 changes.append({"date": h["start"], "office": s.office_label(iri), "why_watched": why,
                                 "person": h["person"], "acting": h["acting"], "entry_mode": h["entry_mode"],
@@ -228,8 +241,7 @@ def overview(s, on: str | None = None) -> list[dict[str, Any]]:
             "age": age.get("years") if age.get("years") is not None else (
                 "-".join(str(x) for x in age["range"]) if age else None),
             "years": inc.get("years_in_office"),
-            "next_election": (f"{nxt['date']} ({nxt['kind']}" + (", scheduled)" if nxt["scheduled"] else ")"))
-            if nxt else ("no limit" if o["term"]["no_limit"] else None),
+            "next_election": _next_text(o),
             "term": o["term"]["summary"],
             "first_in_line": (f"{first['person'] or 'vacant'} ({first['office']})") if first else None,
             "relative_in_line": any(r["relative_of_incumbent"] for r in o["line"]),
@@ -238,6 +250,19 @@ def overview(s, on: str | None = None) -> list[dict[str, Any]]:
             "sources": sources,
         })
     return rows
+
+
+def _next_text(o: dict[str, Any]) -> str | None:
+    """The next election as one cell: the recorded one if there is one (scheduled or, for a past
+    date, held later), else the year the term is due to end; "no limit" when no limit binds."""
+    term, nxt = o["term"], o["term"]["next_election"]
+    limit = "; no limit" if term["no_limit"] else ""
+    if nxt:
+        state = "scheduled" if nxt["scheduled"] else "held later"
+        return f"{nxt['date']} ({nxt['kind']}, {state}){limit}"
+    if term["term_due_to_end"]:
+        return f"term due to end {term['term_due_to_end']}{limit}"
+    return "no limit" if term["no_limit"] else None
 
 
 def sections(o: dict[str, Any]) -> list:
