@@ -1121,6 +1121,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                     updates.append((SK + "resultShare", m.lit(share, XSD + "decimal")))
                 if ed:
                     updates.append((SK + "edition", N(ed)))
+                if text:  # a fuller note (e.g. after a fact-check); the old one is kept as a correction
+                    updates.append((RDFS + "comment", m.lit(text)))
                 for prop, obj in updates:
                     old = self._triples_of(iri, prop)
                     if old and len(old) == 1 and old[0].object == obj:
@@ -1130,7 +1132,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                         b.sources(iri, [src])
                         cs.summary.append(f"Added to <{iri}>: {prop.rsplit('#', 1)[-1]} {obj.value}.")
                     else:
-                        self._set(cs, b, iri, prop, obj, src, text)
+                        self._set(cs, b, iri, prop, obj, src, None if prop == RDFS + "comment" else text)
                 if scheduled and (self._objects(iri, SK + "winner") or self._objects(iri, SK + "resultShare")):
                     raise ConflictError(f"<{iri}> already has a result; it cannot be scheduled again")
                 if not cs.summary and not cs.removed:
