@@ -193,10 +193,34 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
         claims.append(c)
     out["claims"] = claims
 
-    # ---- the last three transfers of power
-    # every country's transfers come from one `departures` answer per session (its query is the slow part)
-    transfers = [t for t in _memo(s, "transfers", lambda: s.transfers().records)
-                 if t["country"] == label and PDate(t["date"]).lo <= day]
+    # ---- the last three transfers of power: every vacancy (`departures`, with what the rules said) and
+    # every ordinary hand-over to another person (`history`: a term end, a successor elected)
+    from .transfers import IRREGULAR_ENTRIES, VACANCY_EXITS
+
+    by_label = {v: k for k, v in family.labels.items()}
+    transfers = []
+    for t in _memo(s, "transfers", lambda: s.transfers().records):
+        if t["country"] == label and t["office_iri"] == office_iri and PDate(t["date"]).lo <= day:
+            k = family.kin(by_label[t["outgoing"]]).get(by_label.get(t["incoming"], "")) \
+                if t["outgoing"] in by_label else None
+            # the departure's own sources (a recorded departure from the rule), else the incoming tenure's
+            tenure_sources = [h["sources"] for h in history
+                              if h["person"] == t["incoming"] and h["start"] == t["incoming_start"]]
+            transfers.append({**t, "kind": "vacancy", "kinship": k.path if k else None,
+                              "sources": sorted(set(t["sources"]) | set(sum(tenure_sources, [])))})
+    for prev, nxt in zip(history, history[1:], strict=False):
+        if prev["person_iri"] == nxt["person_iri"] or (prev["exit_reason"] or "") in VACANCY_EXITS:
+            continue
+        if PDate(nxt["start"]).lo > day:
+            continue
+        k = family.kin(prev["person_iri"]).get(nxt["person_iri"])
+        transfers.append({
+            "date": nxt["start"], "office": office_label, "outgoing": prev["person"], "incoming": nxt["person"],
+            "exit_reason": prev["exit_reason"], "entry_mode": nxt["entry_mode"],
+            "mode": "irregular" if nxt["entry_mode"] in IRREGULAR_ENTRIES else "regular",
+            "followed": None, "kind": "hand-over", "kinship": k.path if k else None,
+            "comment": None, "sources": nxt["sources"]})
+    transfers.sort(key=lambda x: PDate(x["date"]).lo)
     out["transfers"] = transfers[-3:]
 
     # ---- what changed in the last twelve months in the first-in-line and security offices
@@ -245,7 +269,8 @@ def overview(s, on: str | None = None) -> list[dict[str, Any]]:
             "term": o["term"]["summary"],
             "first_in_line": (f"{first['person'] or 'vacant'} ({first['office']})") if first else None,
             "relative_in_line": any(r["relative_of_incumbent"] for r in o["line"]),
-            "last_transfer": (f"{last['date']} {last['outgoing']} -> {last['incoming']} ({last['mode']})")
+            "last_transfer": (f"{last['date']} {last['outgoing']} -> {last['incoming']} ({last['mode']} {last['kind']}"
+                              + (f", {last['kinship']}" if last["kinship"] else "") + ")")
             if last else None,
             "sources": sources,
         })
@@ -314,10 +339,11 @@ def sections(o: dict[str, Any]) -> list:
                       ["relative", "kinship", "via", "office", "start", "sources"]))
     out.append(Answer("Open claims (reported expectations, not facts)", o["claims"],
                       ["person", "office", "claimant", "date", "stage", "confidence", "sources"]))
-    transfers = [{**t, "rule_followed": {True: "yes", False: "no", None: "no rule"}[t["followed"]]}
-                 for t in o["transfers"]]
+    transfers = [{**t, "rule_followed": "n/a (no vacancy)" if t["kind"] == "hand-over"
+                  else {True: "yes", False: "no", None: "no rule"}[t["followed"]]} for t in o["transfers"]]
     out.append(Answer("Last transfers of power at the top", transfers,
-                      ["date", "outgoing", "incoming", "exit_reason", "mode", "rule_followed", "sources"]))
+                      ["date", "outgoing", "incoming", "kind", "exit_reason", "mode", "rule_followed", "kinship",
+                       "sources"], blank={"kinship": "-"}))
     ch = o["changes"]
     out.append(Answer(f"Changes in the first-in-line and security offices, {ch['from']} to {ch['to']}", ch["rows"],
                       ["date", "office", "person", "why_watched", "sources"]))

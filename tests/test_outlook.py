@@ -140,9 +140,10 @@ def test_tajikistan_2026(run, s):
         (1, "Rustam Emomali", True, "child")
     assert {"Rustam Emomali", "Ozoda Rahmon"} <= {r["relative"] for r in o["relatives_in_office"]}
     assert all(c["person"] == "Rustam Emomali" for c in o["claims"]) and o["claims"]
-    assert [t["date"] for t in o["transfers"]] == ["1991-10-06", "1992-09-07", "1992-11-19"]
+    assert [(t["date"], t["kind"]) for t in o["transfers"]] == \
+        [("1991-12-02", "hand-over"), ("1992-09-07", "vacancy"), ("1992-11-19", "vacancy")]
     for section in ("line", "relatives_in_office", "claims", "transfers"):
-        assert all(row["sources"] for row in o[section] if section != "transfers" or row["comment"]), section
+        assert all(row["sources"] for row in o[section]), section
     md = run("outlook", "Tajikistan", "--on", "2026-12-01", "--format", "md")
     assert md.stdout.startswith("# Outlook for Tajikistan on 2026-12-01") and "## Sources" in md.stdout
     assert "| 1 | Chairman of the Majlisi Milli | Rustam Emomali | child |" in md.stdout
@@ -203,8 +204,23 @@ def test_sections_equal_the_underlying_commands(run, s):
     claims = cli_json(run, "claims")
     assert o["claims"] == [c for c in claims if c["office"] == "President of Tajikistan"]
     deps = cli_json(run, "departures", "--country", "Tajikistan")
-    assert [t["date"] for t in o["transfers"]] == [d["date"] for d in deps][-3:]
-    assert [(t["mode"], t["followed"]) for t in o["transfers"]] == [(d["mode"], d["followed"]) for d in deps][-3:]
+    vacancies = [t for t in o["transfers"] if t["kind"] == "vacancy"]
+    fields = ("date", "outgoing", "incoming", "exit_reason", "mode", "followed", "expected")
+    assert [tuple(t[f] for f in fields) for t in vacancies] == \
+        [tuple(d[f] for f in fields) for d in deps][-len(vacancies):]
+    assert all(set(d["sources"]) <= set(t["sources"]) for t, d in zip(vacancies, deps[-len(vacancies):], strict=True))
+    hist = cli_json(run, "history", "President of Tajikistan")
+    handovers = [(b["start"], a["person"], b["person"]) for a, b in zip(hist, hist[1:], strict=False)
+                 if a["person"] != b["person"] and a["exit_reason"] not in ("death", "resignation", "removal", "ouster")]
+    assert [(t["date"], t["outgoing"], t["incoming"]) for t in o["transfers"] if t["kind"] == "hand-over"] == \
+        [h for h in handovers if h[0] >= o["transfers"][0]["date"]]
+    # the appointments of the last twelve months are `history` rows of the watched offices
+    o2020 = outlook(s, "Tajikistan", "2020-12-01")
+    chair = [h for h in cli_json(run, "history", "Chairman of the Majlisi Milli") if "2019-12-02" <= h["start"] <= day]
+    rows = [c for c in o2020["changes"]["rows"] if c["office"] == "Chairman of the Majlisi Milli"]
+    assert [(c["date"], c["person"], c["sources"]) for c in rows] == \
+        [(h["start"], h["person"], h["sources"]) for h in chair if h["start"] <= "2020-12-01"]
+    assert rows[0]["person"] == "Rustam Emomali" and rows[0]["relative_of_incumbent"]
     el = cli_json(run, "elections", "--country", "Tajikistan")
     assert o["term"]["last_election_won"] == [e for e in el["elections"] if e["winner"] == "Emomali Rahmon"][-1]
     assert o["term"]["rule"]["rule_iri"] in {r["rule_iri"] for r in el["term_rules"]}
@@ -220,6 +236,8 @@ def test_all_is_one_row_per_republic(run, s):
     assert by["Kyrgyzstan"]["next_election"] == "2027-01-24 (regular, scheduled)"
     assert by["Tajikistan"]["next_election"] == "term due to end 2027; no limit"
     assert by["Kazakhstan"]["next_election"] == "term due to end 2029"
+    assert by["Turkmenistan"]["last_transfer"] == \
+        "2022-03-19 Gurbanguly Berdimuhamedow -> Serdar Berdimuhamedow (regular hand-over, child)"
     for r in rows:  # the same answer as each country's own outlook
         o = outlook(s, r["country"], "2026-12-01")
         assert r["incumbent"] == o["incumbent"]["person"] and r["years"] == o["incumbent"]["years_in_office"]
@@ -245,6 +263,7 @@ def test_sweep_dates_consistent(s, country):
         orders = [r["order"] for r in o["line"]]
         assert orders == sorted(set(orders))
         assert all(t["date"] <= day for t in o["transfers"]) and len(o["transfers"]) <= 3
+        assert [t["date"] for t in o["transfers"]] == sorted(t["date"] for t in o["transfers"])
         assert all(o["changes"]["from"] < c["date"][:10] <= day for c in o["changes"]["rows"]) or \
             all(len(c["date"]) < 10 for c in o["changes"]["rows"])
         rule = o["term"]["rule"]
