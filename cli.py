@@ -958,6 +958,156 @@ def add_claim(person: Annotated[str, typer.Argument(help="Who is expected to tak
                                  confidence=confidence, source=src, dry_run=dry_run))
 
 
+# ---------------------------------------------------------------------------------- elections, terms, outlook
+
+
+@app.command("add-election")
+@handle_errors
+def add_election(office: Annotated[Optional[str], typer.Argument(help="The office elected (none for a referendum).")] = None,
+                 date: Annotated[str, typer.Option("--date", help="Voting day: YYYY-MM-DD (or YYYY-MM, YYYY).")] = "",
+                 kind: Annotated[str, typer.Option("--kind", help="regular, early or referendum.")] = "",
+                 country: Annotated[Optional[str], typer.Option("--country", help="The country (default: the office's).")] = None,
+                 winner: Annotated[Optional[str], typer.Option("--winner", help="Who won (a recorded person).")] = None,
+                 share: Annotated[Optional[str], typer.Option("--share", help="The winner's share of the vote in percent (a referendum: the share for).")] = None,
+                 scheduled: Annotated[bool, typer.Option("--scheduled", help="Not held yet (no result).")] = False,
+                 edition: Annotated[Optional[str], typer.Option("--edition", help="For a referendum: the legal edition it adopted.")] = None,
+                 title: Annotated[Optional[str], typer.Option("--title", help="A name (default: office and date).")] = None,
+                 note: Annotated[Optional[str], typer.Option("--note", help="What the source says, briefly.")] = None,
+                 source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                 published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record an election (its winner and share where sourced), a scheduled one, or a referendum.
+
+    Example: succession add-election "President of Kyrgyzstan" --date 2027-01-24 --kind regular --scheduled --source https://qazinform.com/news/kyrgyz-presidential-election-set-for-early-2027-3be192
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_election(office, date=date, kind=kind, country=country, winner=winner, share=share,
+                                    scheduled=scheduled, edition=edition, title=title, note=note, source=src,
+                                    dry_run=dry_run))
+
+
+@app.command("add-term-rule")
+@handle_errors
+def add_term_rule(office: Annotated[str, typer.Argument(help="The office whose term the rule sets.")],
+                  years: Annotated[Optional[int], typer.Option("--years", help="Length of one term in years (omit: no fixed term, e.g. a president for life).")] = None,
+                  limit: Annotated[str, typer.Option("--limit", help="Most terms one person may serve, or 'none'.")] = "",
+                  edition: Annotated[str, typer.Option("--edition", help="The legal edition that set it.")] = "",
+                  start: Annotated[str, typer.Option("--from", help="First day in force.")] = "",
+                  until: Annotated[Optional[str], typer.Option("--until", help="First day no longer in force.")] = None,
+                  applies_to: Annotated[Optional[str], typer.Option("--applies-to", help="An exception for one person (e.g. the 'Leader of the Nation').")] = None,
+                  article: Annotated[Optional[str], typer.Option("--article", help="Article, e.g. 'Article 65'.")] = None,
+                  note: Annotated[Optional[str], typer.Option("--note", help="What the text says, briefly.")] = None,
+                  source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                  published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record a term rule: the term length and limit of OFFICE under a legal edition, over a period.
+
+    Example: succession add-term-rule "President of Kazakhstan" --years 7 --limit 1 --edition "Amendment of the Constitution of Kazakhstan (September 2022)" --from 2022-09-17 --source https://astanatimes.com/2022/09/tokayev-signs-constitutional-amendments/
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).add_term_rule(office, years=years, limit=limit, edition=edition, start=start, until=until,
+                                     applies_to=applies_to, article=article, note=note, source=src, dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
+def elections(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
+              format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """Elections and referendums (date, kind, winner, share, scheduled ones), then the term rules in force over time.
+
+    Example: succession elections --country Kyrgyzstan
+    """
+    s = _session(kb, as_recorded)
+    parts = [s.elections(country), s.term_rules(country)]
+    if format == "json":
+        typer.echo(json.dumps({"elections": parts[0].records, "term_rules": parts[1].records},
+                              ensure_ascii=False, indent=2))
+        return
+    for i, ans in enumerate(parts):
+        if i:
+            typer.echo("")
+        render(ans, format)
+
+
+def render_markdown(answers) -> None:
+    """Answers as Markdown tables (for an article), sources as numbered footnotes at the end."""
+    footnotes: list[str] = []
+    for i, ans in enumerate(answers):
+        typer.echo(("# " if i == 0 else "## ") + ans.title)
+        typer.echo("")
+        if not ans.records:
+            typer.echo("(none recorded)")
+            typer.echo("")
+            continue
+        cols = list(ans.columns)
+        typer.echo("| " + " | ".join(c.replace("_", " ") for c in cols) + " |")
+        typer.echo("|" + "---|" * len(cols))
+        for r in ans.records:
+            cells = []
+            for c in cols:
+                if c == "sources":
+                    refs = []
+                    for url in r.get(c) or []:
+                        if url not in footnotes:
+                            footnotes.append(url)
+                        refs.append(f"[{footnotes.index(url) + 1}]")
+                    cells.append(" ".join(refs))
+                else:
+                    cells.append((_cell(r.get(c)) or ans.blank.get(c, "")).replace("|", "\\|"))
+            typer.echo("| " + " | ".join(cells) + " |")
+        typer.echo("")
+        for note in ans.notes:
+            typer.echo(f"- {note}")
+        if ans.notes:
+            typer.echo("")
+    if footnotes:
+        typer.echo("## Sources")
+        typer.echo("")
+        for i, url in enumerate(footnotes, 1):
+            typer.echo(f"{i}. <{url}>")
+
+
+@app.command()
+@handle_errors
+def outlook(country: Annotated[Optional[str], typer.Argument(help="The country (omit with --all).")] = None,
+            all_: Annotated[bool, typer.Option("--all", help="The five republics side by side, one row each.")] = False,
+            on: OnOpt = None,
+            format: Annotated[str, typer.Option("--format", "-f", help="Output format: table, json or md.")] = "table",
+            kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
+    """When and how the next transfer of power can come: incumbent, age and years in office, term and next
+    election, the line of succession with relatives flagged, relatives in office, open claims, the last
+    transfers, and what changed in the first-in-line and security offices in the last 12 months.
+
+    Example: succession outlook Tajikistan --on 2026-12-01 --format md
+    """
+    if format not in ("table", "json", "md"):
+        raise InputError(f"invalid format {format!r}: expected table, json or md")
+    if all_ == bool(country):
+        raise InputError("give a COUNTRY or --all (not both)")
+    s = _session(kb, as_recorded)
+    if all_:
+        ans = s.overview(on)
+        if format == "md":
+            render_markdown([ans])
+        else:
+            render(ans, format)
+        return
+    from succession.outlook import sections
+
+    o = s.outlook(country, on)
+    if format == "json":
+        typer.echo(json.dumps(o, ensure_ascii=False, indent=2))
+        return
+    parts = sections(o)
+    if format == "md":
+        render_markdown(parts)
+        return
+    for i, ans in enumerate(parts):
+        if i:
+            typer.echo("")
+        render(ans, "table")
+        if not ans.records:
+            typer.echo("  (none recorded)")
+
+
 @app.command()
 @handle_errors
 def correct(person: Annotated[str, typer.Argument(help="The person (or the holder of the tenure to correct).")],

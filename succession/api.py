@@ -629,6 +629,47 @@ SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
 
         return data_as_of(self.engine.select)
 
+    # ------------------------------------------------------------------ elections, terms, outlook
+
+    def elections(self, country: str | None = None) -> Answer:
+        """Every recorded election and referendum (of one country), oldest first, with its sources."""
+        from .elections import elections
+
+        label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        records = elections(self.engine.select, label)
+        return Answer("Elections and referendums" + (f" in {label}" if label else ""), records,
+                      ["date", "country", "office", "kind", "scheduled", "winner", "share", "sources"],
+                      [f"{r['date']} {r['label']}: {r['comment']}" for r in records if r["comment"]])
+
+    def term_rules(self, country: str | None = None) -> Answer:
+        """Every recorded term rule (of one country's offices): term length, limit, edition, period."""
+        from .elections import term_rules
+
+        label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
+        offices = {o["office_iri"] for o in self.offices(label).records} if label else None
+        records = [r for r in term_rules(self.engine.select) if offices is None or r["office_iri"] in offices]
+        for r in records:
+            r["limit_text"] = "no limit" if r["no_limit"] else str(r["limit"])
+        return Answer("Term rules" + (f" in {label}" if label else ""), records,
+                      ["office", "term_years", "limit_text", "applies_to", "edition", "in_force_from",
+                       "in_force_until", "sources"],
+                      [f"{r['office']} from {r['in_force_from']}: {r['comment']}" for r in records if r["comment"]])
+
+    def outlook(self, country: str, on: str | None = None) -> dict[str, Any]:
+        """When and how the next transfer of power can come in COUNTRY (see succession/outlook.py)."""
+        from .outlook import outlook
+
+        return outlook(self, country, on)
+
+    def overview(self, on: str | None = None) -> Answer:
+        """The five republics side by side: one row per country (``outlook --all``; the report can call it)."""
+        from .outlook import overview
+
+        day = parse_date(on, "date", day_only=True).text if on else today().text
+        return Answer(f"Outlook of the five republics on {day}", overview(self, day),
+                      ["country", "incumbent", "age", "years", "next_election", "first_in_line", "relative_in_line",
+                       "last_transfer", "sources"])
+
     # ------------------------------------------------------------------ validation
 
     def validate(self) -> list:

@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tup
     "add-alt-date": (("target",), (), (), ()),
     "add-gap": (("office",), (), (), ()),
     "correct-office": (("office",), ("set",), (), ()),
+    "add-election": ((), (), (), ("scheduled",)),
+    "add-term-rule": (("office",), (), ("years",), ()),
 }
 SOURCE_FIELDS = ("source", "source-title", "publisher", "published")
 
@@ -160,6 +162,8 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
     "add-alt-date": ("field", "date", "note"),
     "add-gap": ("start", "end", "reason"),
     "correct-office": ("reason",),
+    "add-election": ("office", "date", "kind", "country", "winner", "share", "edition", "title", "note"),
+    "add-term-rule": ("limit", "edition", "from", "until", "applies-to", "article", "note"),
 }
 
 
@@ -241,6 +245,16 @@ _BINDERS: dict[str, Callable[[Editor, dict, SourceInfo], Callable[[], EditResult
                                                  reason=a.get("reason") or "", source=s),
     "add-alt-date": lambda e, a, s: lambda: e.add_alt_date(a["target"], field_name=a.get("field") or "",
                                                            date=a.get("date") or "", note=a.get("note"), source=s),
+    "add-election": lambda e, a, s: lambda: e.add_election(a.get("office"), date=a.get("date") or "",
+                                                           kind=a.get("kind") or "", country=a.get("country"),
+                                                           winner=a.get("winner"), share=a.get("share"),
+                                                           scheduled=a.get("scheduled", False), edition=a.get("edition"),
+                                                           title=a.get("title"), note=a.get("note"), source=s),
+    "add-term-rule": lambda e, a, s: lambda: e.add_term_rule(a["office"], years=a.get("years"),
+                                                             limit=a.get("limit") or "", edition=a.get("edition") or "",
+                                                             start=a.get("from") or "", until=a.get("until"),
+                                                             applies_to=a.get("applies-to"), article=a.get("article"),
+                                                             note=a.get("note"), source=s),
 }
 
 

@@ -1196,6 +1196,144 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
         return self.run(build, dry_run=dry_run)
 
+    # ------------------------------------------------------------------ elections and term rules
+
+    def add_election(self, office: str | None, *, date: str, kind: str, country: str | None = None,
+                     winner: str | None = None, share: str | None = None, scheduled: bool = False,
+                     edition: str | None = None, title: str | None = None, note: str | None = None,
+                     source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Record an election for OFFICE (or, with kind ``referendum``, a constitutional referendum in
+        COUNTRY) on a date: winner and share where sourced; ``scheduled`` for one not held yet. Recording
+        it again with the result (or another value) keeps the old value as a correction."""
+        from . import elections as el
+
+        _choice(kind, el.ELECTION_KINDS, "election kind", required=True)
+        day = parse_date(date, "election date")
+        label_text = clean_text(title, "election title", optional=True)
+        text = clean_text(note, "note", optional=True)
+        if kind != "referendum" and not (office or "").strip():
+            raise InputError(f"a {kind} election needs the office it fills")
+        if kind == "referendum" and not (country or office or "").strip():
+            raise InputError("a referendum needs --country")
+        if scheduled and (winner or share):
+            raise InputError("a scheduled election has no result yet: give no --winner or --share")
+        if share is not None:
+            share = share.strip()
+            if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,3})?", share) or float(share) > 100:
+                raise InputError(f"invalid share {share!r}: expected a percentage from 0 to 100, e.g. 70.4")
+            # the canonical xsd:decimal form ("79.20" is stored as "79.2"), so re-recording finds the same value
+            whole, _, frac = share.partition(".")
+            share = str(int(whole)) + ("." + frac.rstrip("0") if frac.rstrip("0") else "")
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office) if (office or "").strip() else None
+            if country:
+                c = self._resolve_existing("country", country)
+            else:
+                rows = self._select("SELECT ?o ?c WHERE { ?o sk:jurisdiction/sk:country ?c }", o=N(o))
+                if not rows:
+                    raise NotFoundError(f"the country of {self.s.resolver.label('office', o)} is not recorded")
+                c = rows[0]["c"].value
+            w = self._resolve_existing("person", winner) if winner else None
+            ed = self._resolve_existing("edition", edition) if edition else None
+            iri = el.election_iri(kind, day, o, c)
+            label = label_text or (f"Constitutional referendum in {self.s.resolver.label('country', c)}, {day}"
+                                   if o is None or kind == "referendum"
+                                   else f"{self.s.resolver.label('office', o)} election, {day}")
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            if not self._exists(iri):
+                el.build_election(b, iri, label=label, country=c, office=o if kind != "referendum" else None,
+                                  date=day, kind=kind, scheduled=scheduled, winner=w, share=share, edition=ed,
+                                  note=text, sources=[src], recorded=self.recorded)
+                cs.summary.append(f"Recorded election {label} <{iri}> ({kind}"
+                                  + (", scheduled" if scheduled else "")
+                                  + (f", won by {self.s.resolver.label('person', w)}" if w else "")
+                                  + (f" with {share}%" if share else "") + ").")
+            else:
+                updates = [(SK + "electionKind", N(el.election_kind_iri(kind))),
+                           (SK + "scheduled", m.lit("true" if scheduled else "false", XSD + "boolean"))]
+                if w:
+                    updates.append((SK + "winner", N(w)))
+                if share is not None:
+                    updates.append((SK + "resultShare", m.lit(share, XSD + "decimal")))
+                if ed:
+                    updates.append((SK + "edition", N(ed)))
+                if text:  # a fuller note (e.g. after a fact-check); the old one is kept as a correction
+                    updates.append((RDFS + "comment", m.lit(text)))
+                for prop, obj in updates:
+                    old = self._triples_of(iri, prop)
+                    if old and len(old) == 1 and old[0].object == obj:
+                        continue
+                    if not old:
+                        b.add(iri, prop, obj)
+                        b.sources(iri, [src])
+                        cs.summary.append(f"Added to <{iri}>: {prop.rsplit('#', 1)[-1]} {obj.value}.")
+                    else:
+                        self._set(cs, b, iri, prop, obj, src, None if prop == RDFS + "comment" else text)
+                if scheduled and (self._objects(iri, SK + "winner") or self._objects(iri, SK + "resultShare")):
+                    raise ConflictError(f"<{iri}> already has a result; it cannot be scheduled again")
+                if not cs.summary and not cs.removed:
+                    # nothing new about the election: do not cite the source either
+                    return ChangeSet(summary=[f"Already recorded: {label}."])
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def add_term_rule(self, office: str, *, years: int | None, limit: str, edition: str, start: str,
+                      until: str | None = None, applies_to: str | None = None, article: str | None = None,
+                      note: str | None = None, source: SourceInfo, dry_run: bool = False) -> EditResult:
+        """Record how long a term of OFFICE lasts and how many terms one person may serve (``limit``: a
+        number, or ``none``), as set by a legal edition, in force from ``start`` (until ``until``); with
+        ``applies_to`` an exception for one person."""
+        from . import elections as el
+
+        if years is not None and (not isinstance(years, int) or not 1 <= years <= 99):
+            raise InputError(f"invalid term length {years!r}: expected a whole number of years from 1 to 99")
+        text_limit = str(limit or "").strip().lower()
+        if text_limit in ("none", "no limit", "no-limit", "unlimited"):
+            n_limit = None
+        elif re.fullmatch(r"[1-9][0-9]?", text_limit):
+            n_limit = int(text_limit)
+        else:
+            raise InputError(f"invalid term limit {limit!r}: expected a number of terms (e.g. 2) or none")
+        first = parse_date(start, "first day in force")
+        last = parse_date(until, "end of force") if until else None
+        if last and last.hi <= first.lo:
+            raise InputError(f"end of force {last} is not after the start {first}")
+        art = clean_text(article, "article", optional=True)
+        text = clean_text(note, "note", optional=True)
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            ed = self._resolve_existing("edition", edition)
+            p = self._resolve_existing("person", applies_to) if applies_to else None
+            iri = el.term_rule_iri(o, first, p)
+            if self._exists(iri):
+                was = (self._objects(iri, SK + "termYears"), self._objects(iri, SK + "termLimit"))
+                if (was[0] and was[0][0].value != str(years)) or (not was[0] and years is not None) or \
+                        (was[1] and was[1][0].value != str(n_limit)) or (not was[1] and n_limit is not None):
+                    raise ConflictError(f"<{iri}> is recorded with another term length or limit; a change of the "
+                                        "term rules is a new rule of the amending edition (--from its first day)")
+            b = m.Builder()
+            src = self._source(b, source)
+            el.build_term_rule(b, iri, office=o, years=years, limit=n_limit, edition=ed, start=first, until=last,
+                               person=p, article=art, note=text, sources=[src],
+                               recorded=None if self._exists(iri) else self.recorded)
+            cs = ChangeSet()
+            cs.add(b.triples)
+            who = f" for {self.s.resolver.label('person', p)}" if p else ""
+            cs.summary.append(f"Recorded term rule{who}: {self.s.resolver.label('office', o)}, "
+                              + (f"{years}-year term, " if years else "no fixed term, ")
+                              + ("no limit" if n_limit is None else f"at most {n_limit} term(s)")
+                              + f", {self.s.resolver.label('edition', ed)}, from {first}"
+                              + (f" to {last}" if last else "") + ".")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     # ------------------------------------------------------------------ corrections
 
     TENURE_FIELDS = {"start": SK + "start", "end": SK + "end", "acting": SK + "acting", "mode": SK + "entryMode",

@@ -34,6 +34,8 @@ FILE_BY_CLASS = {
     SK + "Correction": "corrections.ttl",
     SK + "Undo": "corrections.ttl",
     SK + "Claim": "claims.ttl",
+    SK + "Election": "elections.ttl",
+    SK + "TermRule": "rules.ttl",
 }
 OTHER_FILE = "other.ttl"
 _TYPE = ox.NamedNode(RDF + "type")

@@ -10,6 +10,7 @@ KIND = BASE + "ontology/kind#"
 KIN = BASE + "ontology/kin#"
 STAGE = BASE + "ontology/stage#"
 EDITION_KIND = BASE + "ontology/edition#"
+ELECTION_KIND = BASE + "ontology/election#"
 ID = BASE + "id/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -30,6 +31,7 @@ PREFIXES: dict[str, str] = {
     "kin": KIN,
     "stage": STAGE,
     "edkind": EDITION_KIND,
+    "elkind": ELECTION_KIND,
     "id": ID,
     "person": ID + "person/",
     "office": ID + "office/",
@@ -40,6 +42,8 @@ PREFIXES: dict[str, str] = {
     "relation": ID + "relation/",
     "rule": ID + "rule/",
     "edition": ID + "edition/",
+    "election": ID + "election/",
+    "termrule": ID + "termrule/",
     "source": ID + "source/",
     "rdf": RDF,
     "rdfs": RDFS,

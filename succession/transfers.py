@@ -28,8 +28,9 @@ WHERE {
   ?office a sk:Office ; sk:officeKind kind:head-of-state ; rdfs:label ?officeLabel ;
           sk:jurisdiction/sk:country/rdfs:label ?countryLabel .
   ?out a sk:Tenure ; sk:office ?office ; sk:holder ?prev ; sk:end ?end ; sk:exitReason/skos:prefLabel ?whyLabel .
-  BIND(STR(?whyLabel) AS ?why)
+  # the label before the BIND: a BIND splits the pattern, and Oxigraph then joins every label (2 s against 4 ms)
   ?prev rdfs:label ?prevLabel .
+  BIND(STR(?whyLabel) AS ?why)
   FILTER(?why IN ("death", "resignation", "removal", "ouster"))
   OPTIONAL {
     ?in sk:predecessor ?out ; sk:holder ?next ; sk:start ?start ; sk:acting ?acting .

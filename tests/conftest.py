@@ -72,6 +72,9 @@ PREFIXES = """\
 @prefix rule: <https://w3id.org/succession-kb/id/rule/> .
 @prefix ed: <https://w3id.org/succession-kb/id/edition/> .
 @prefix edkind: <https://w3id.org/succession-kb/ontology/edition#> .
+@prefix elkind: <https://w3id.org/succession-kb/ontology/election#> .
+@prefix el: <https://w3id.org/succession-kb/id/election/> .
+@prefix tr: <https://w3id.org/succession-kb/id/termrule/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .

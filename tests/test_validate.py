@@ -85,6 +85,22 @@ t:z a sk:Tenure ; sk:holder person:z ; sk:office office:p ; sk:start "2010-05-05
     "zero-length-tenure-violation": """
 t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2001-03-01"^^xsd:date ;
     sk:end "2001-03-01"^^xsd:date ; sk:acting false ; prov:wasDerivedFrom source:s .""",
+    "term-rule-overlap-violation": """
+tr:a a sk:TermRule ; sk:office office:p ; sk:termYears 5 ; sk:termLimit 2 ; sk:inForceFrom "2000-01-01"^^xsd:date ;
+    prov:wasDerivedFrom source:s .
+tr:b a sk:TermRule ; sk:office office:p ; sk:termYears 7 ; sk:termLimit 1 ; sk:inForceFrom "2005"^^xsd:gYear ;
+    prov:wasDerivedFrom source:s .""",
+    "term-rule-outside-edition-violation": """
+ed:x a sk:LegalEdition ; rdfs:label "Constitution of Xland (2000)"@en ; sk:inForceFrom "2000-01-01"^^xsd:date ;
+    sk:inForceUntil "2010-01-01"^^xsd:date .
+tr:a a sk:TermRule ; sk:office office:p ; sk:termYears 5 ; sk:termLimit 2 ; sk:edition ed:x ;
+    sk:inForceFrom "2000-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .""",
+    "election-result-violation": """
+el:a a sk:Election ; rdfs:label "P election, 2030-01-01"@en ; sk:office office:p ; sk:date "2030-01-01"^^xsd:date ;
+    sk:electionKind elkind:regular ; sk:scheduled true ; sk:winner person:a ; prov:wasDerivedFrom source:s .""",
+    "election-winner-never-held-violation": TENURE_A + """
+el:a a sk:Election ; rdfs:label "P election, 2015-01-01"@en ; sk:office office:p ; sk:date "2015-01-01"^^xsd:date ;
+    sk:electionKind elkind:regular ; sk:scheduled false ; sk:winner person:a ; prov:wasDerivedFrom source:s .""",
     "kinship-cycle-violation": """
 r:1 a sk:FamilyRelation ; sk:person person:a ; sk:kinship kin:child-of ; sk:relative person:b ;
     prov:wasDerivedFrom source:s .
