@@ -37,10 +37,10 @@ th,td{border-bottom:1px solid #ddd;padding:.3em .45em;text-align:left;vertical-a
 th{background:#f3f3f3}.acting{font-style:italic}.note{color:#555;font-size:.9em}
 details summary{cursor:pointer;font-size:.85em;color:#0b5394}
 .src{margin:0;padding-left:1.1em;font-size:.8em}.src li{margin:.1em 0}
-a{color:#0b5394}.pic{overflow-x:auto;border:1px solid #eee}.pic img{display:block;width:100%;min-width:860px}
+a{color:#0b5394;overflow-wrap:anywhere}p,li{overflow-wrap:anywhere}.pic{overflow-x:auto;border:1px solid #eee}.pic img{display:block;width:100%;min-width:860px}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:.8em}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6em .8em}.card h2{margin:.1em 0 .4em}
-.gantt{position:relative;font-size:.85em}.g{margin:.15em 0}.g .bar{display:block;height:.7em;background:#a6cee3;
+.gantt{position:relative;font-size:.85em}.g{margin:.15em 0}.g .bar{display:block;box-sizing:border-box;height:.7em;background:#a6cee3;
 border:1px solid #4a6f8a;min-width:3px}.g.fam .bar{background:#fdb863}.g.act .bar{opacity:.6}
 .search{position:relative;flex:1 1 220px;max-width:360px}.search input{width:100%;padding:.35em .5em;font-size:1em}
 #hits{position:absolute;z-index:9;left:0;right:0;background:#fff;border:1px solid #ccc;list-style:none;margin:0;
@@ -368,9 +368,17 @@ def build(session, out: Path, progress=None) -> list[Path]:
             cards.append(f"<div class=\"card\"><h2><a href=\"country/{slug(country)}.html\">{esc(country)}</a></h2>"
                          f"<ul>{''.join(facts)}</ul><p class=\"note\">{len(by_country[country])} offices, {n} tenures"
                          "</p></div>")
+        outlook = session.overview()  # the same answer as `succession outlook --all`
+        outlook_table = "<h2>Outlook: the five republics side by side</h2>" + table(
+            ["Country", "Incumbent", "Age", "Years in office", "Next election / term", "First in line",
+             "Relative in line?", "Last transfer", "Sources"],
+            [[f"<a href=\"country/{slug(r['country'])}.html\">{esc(r['country'])}</a>", esc(r["incumbent"]),
+              esc(r["age"]), esc(r["years"]), esc(r["next_election"]), esc(r["first_in_line"]),
+              "yes" if r["relative_in_line"] else "no", esc(r["last_transfer"]), site.cite(r["sources"])]
+             for r in outlook.records])
         body = (f"<p>Who holds power in Central Asia, who held it before, and who is next in line: {len(persons)} "
                 f"office-holders, {sum(o['tenures'] for o in offices)} tenures, every fact with its sources.</p>"
-                f"<div class=\"facts\">{''.join(cards)}</div>")
+                f"<div class=\"facts\">{''.join(cards)}</div>" + outlook_table)
         emit(tmp / "index.html", site.page("succession-kb: who holds power in Central Asia", body, depth=0))
         if out.exists():
             check_report_folder(out)  # still ours

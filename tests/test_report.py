@@ -26,10 +26,8 @@ def site(tmp_path_factory):
     import cli
 
     out = tmp_path_factory.mktemp("site") / "report"
-    started = time.perf_counter()
-    r = CliRunner().invoke(cli.app, ["report", "--out", str(out)])
+    r = CliRunner().invoke(cli.app, ["report", "--out", str(out)])  # its speed is measured in benchmarks/
     assert r.exit_code == 0, r.output
-    assert time.perf_counter() - started < 30  # ~4 CPU-s; generous for a loaded CI machine
     return out
 
 
@@ -198,6 +196,11 @@ def test_pages_in_headless_chromium(site, browser, width):
         assert all(ok for _, ok in m["imgs"]), f"{rel}: an image did not load: {m['imgs']}"
         if rel.startswith("office/"):
             assert len(m["sources"]) > 10
+    if width == 400:  # every office page (a long unbroken source URL in a note once overflowed five of them)
+        for page in sorted((site / "office").glob("*.html")):
+            browser.open(page.resolve().as_uri(), width)
+            m = browser.js("[document.documentElement.scrollWidth, window.innerWidth]")
+            assert m == [400, 400], f"{page.name} overflows at 400px: {m}"
     # the search box, typed into like a reader would, from the 400 px index page too
     browser.open((site / "index.html").resolve().as_uri(), width)
     hits = browser.js("""(() => { const q = document.getElementById('q'); q.value = 'Rakhmonov';
@@ -235,3 +238,15 @@ def test_hostile_names_and_urls_are_escaped(run, tmp_path):
         out / "office" / "p.html").read_text(encoding="utf-8")
     index = (out / "search-index.js").read_text(encoding="utf-8")
     assert "</script>" not in index and "<\\/script>" in index
+
+
+def test_index_shows_the_outlook_of_every_republic(site, run):
+    """The index's outlook table is `outlook --all`, row for row (no second source of truth)."""
+    import json
+
+    rows = json.loads(run("outlook", "--all", "--format", "json").stdout)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    table = index.split("Outlook: the five republics side by side", 1)[1]
+    assert len(rows) == 5
+    for r in rows:
+        assert f">{r['country']}</a>" in table and r["incumbent"] in table and str(r["age"]) in table
