@@ -69,6 +69,15 @@ SELECT DISTINCT ?q ?qen ?class ?node ?label WHERE {
 }"""
 
 
+_NODE_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?label WHERE { ?node a ?class ; rdfs:label ?label }"""
+_QID_QUERY = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?node ?label WHERE { ?node sk:wikidata ?q ; a ?class ; rdfs:label ?label }"""
+
+
 def _is_surname_only(text: str) -> bool:
     """One word may be a surname shared by several people; those go through the ranked path."""
     return len(text.split()) < 2
@@ -224,6 +233,9 @@ class Resolver:
         query = (text or "").strip()
         if not query:
             raise NotFoundError(f"empty {kind} name")
+        fast = self._strict_quick(kind, query)
+        if fast is not None:
+            return fast
         entries = self.entries(kind)
         if query in entries:
             return query
@@ -248,6 +260,34 @@ class Resolver:
             hint = self._not_found(kind, query).partition(";")[2]
             hint = f";{hint}" if hint else ""
         raise NotFoundError(f"unknown {kind} {query!r}: edits need an exact name, alias, Wikidata id or IRI{hint}")
+
+    def _strict_quick(self, kind: str, query: str) -> str | None:
+        """An IRI, a Wikidata id or a name stored exactly (any case) answered by one indexed query, so an
+        edit does not build the name index of the whole knowledge base; anything else takes the full
+        path. A name is taken here only when exactly one node of the kind bears it."""
+        if self._entries is not None:
+            return None
+        cls = ox.NamedNode(KIND_CLASS.get(kind, KIND_CLASS["place"]))
+        if query.startswith(("http://", "https://")):
+            try:
+                node = ox.NamedNode(query)
+            except ValueError:
+                return None
+            rows = self.engine.select(_NODE_QUERY, {"node": node, "class": cls}).rows
+            if rows:
+                self._known[query] = rows[0]["label"].value
+                return query
+            return None
+        if re.fullmatch(r"[Qq][1-9][0-9]*", query):
+            rows = self.engine.select(_QID_QUERY, {"q": ox.Literal(query.upper()), "class": cls}).rows
+            nodes = {r["node"].value: r["label"].value for r in rows}
+            if len(nodes) == 1:
+                iri, label = next(iter(nodes.items()))
+                self._known[iri] = label
+                return iri
+            return None
+        quick = self._quick(kind, query)
+        return quick.iri if quick is not None else None
 
     def _not_found(self, kind: str, query: str) -> str:
         entries = self.entries(kind)

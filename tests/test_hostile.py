@@ -99,7 +99,7 @@ def full_disk(tmp_path):
         pytest.skip("mounting a small tmpfs needs root")
     try:
         kb = mnt / "kb"
-        shutil.copytree(ROOT / "kb", kb, ignore=shutil.ignore_patterns(".lock", ".txn", ".cache"))
+        shutil.copytree(ROOT / "kb", kb, ignore=shutil.ignore_patterns(".lock", ".txn", ".cache", "journal"))
         with open(mnt / "filler", "wb") as fh:  # fill what is left
             try:
                 while True:
