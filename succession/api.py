@@ -468,8 +468,11 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
 
     def push(self, endpoint: str, update_endpoint: str | None = None, graph: str | None = None,
              batch: int = 2000, replace: bool = False, progress=None) -> int:
-        """Load the ontology and every kb/ file into a SPARQL server, in batches of INSERT DATA.
-        Re-running after a failure completes the load without duplicates (RDF graphs are sets)."""
+        """Load the ontology and every kb/ file into a SPARQL server, in batches: through the Graph
+        Store Protocol (one POST of N-Triples per batch) where the server offers it, else INSERT
+        DATA; a batch the server refuses is split in halves. Re-running after a failure completes
+        the load without duplicates (RDF graphs are sets)."""
+        from .errors import EndpointError
         from .remote import Endpoint
 
         if batch < 1:
@@ -480,8 +483,25 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         triples = sorted({q.triple for q in content_quads(self.kb.store())}, key=str)
         if replace:
             ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
+        store = ep.store_url()
+
+        def send(part: list) -> None:
+            nonlocal store
+            if store is not None:
+                if ep.post_turtle(store, part):
+                    return
+                store = None  # not offered there: INSERT DATA from now on
+            try:
+                ep.insert(part)
+            except EndpointError:
+                if len(part) == 1:
+                    raise
+                half = len(part) // 2
+                send(part[:half])
+                send(part[half:])
+
         for i in range(0, len(triples), batch):
-            ep.insert(triples[i:i + batch])
+            send(triples[i:i + batch])
             if progress:
                 progress(min(i + batch, len(triples)), len(triples))
         return len(triples)

@@ -146,7 +146,7 @@ def test_server_down_is_a_clear_error(run):
     assert r.exit_code == 3
     assert r.stderr.startswith(f"Error: SPARQL endpoint {url} is unreachable: ")
     r = run("push", "--to", url)
-    assert r.exit_code == 3 and url.replace("/query", "/update") in r.stderr
+    assert r.exit_code == 3 and url.replace("/query", "/store") in r.stderr  # the Graph Store Protocol first
 
 
 def test_garbage_answer_is_a_clear_error(run):
