@@ -148,8 +148,9 @@ class Succession:
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         rel = self.run_query_iri("person-relatives", person=person_iri)
-        relatives = [{"relation": r["relation"], "relative": r["relativeLabel"], "relative_iri": r["relative"],
-                      "sources": split_sources(r["sources"])} for r in rel.records()]
+        relatives = sorted(({"relation": r["relation"], "relative": r["relativeLabel"], "relative_iri": r["relative"],
+                             "sources": split_sources(r["sources"])} for r in rel.records()),
+                           key=lambda x: (str(x["relation"]), str(x["relative"]), str(x["relative_iri"])))
         notes = []
         if info.get("aliases"):
             notes.append("Also known as: " + ", ".join(info["aliases"]))
@@ -194,7 +195,8 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                 info["born" if local == "birthDate" else "died"] = o.value
             elif local == "wikidata":
                 info["wikidata"] = o.value
-        info["aliases"] = sorted(info["aliases"]) + sorted(info["names"])
+        info["names"] = sorted(info["names"])  # every list in the same order on every engine
+        info["aliases"] = sorted(info["aliases"]) + info["names"]
         return info
 
     def offices(self, country: str | None = None) -> Answer:
@@ -223,7 +225,7 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
             records.append({"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
                             "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"],
                             "start": r["start"], "acting": bool(r["acting"]) if r["acting"] is not None else None,
-                            "certain": r["certain"], "last_verified": last, "stale": stale,
+                            "certain": bool(r["certain"]), "last_verified": last, "stale": stale,
                             "verified": (last or "never") + (" (over a year ago)" if last and stale else "")})
         notes = []
         n_stale = sum(1 for r in records if r["stale"])
@@ -336,7 +338,8 @@ SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office 
 
     def departures(self, office_iri: str) -> list[dict[str, Any]]:
         return [{"date": r["date"], "expected": r["expectedLabel"], "actual": r["actualLabel"],
-                 "comment": r["comment"], "sources": split_sources(r["sources"])}
+                 "comment": " ".join(sorted(str(r["comment"]).split("\n"))) if r["comment"] else r["comment"],
+                 "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("rule-departures", office=office_iri).records()]
 
     def _alternative_dates_of(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:

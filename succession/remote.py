@@ -140,18 +140,26 @@ class Endpoint:
 
     def triples(self) -> list[ox.Triple]:
         """Every triple of the graph (a snapshot). Servers cap result sizes (Virtuoso: 10,000 rows by
-        default), so a short answer is read again in ordered pages until the count is reached."""
-        res = self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-        count = int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"].value)
-        rows = res.rows
-        if len(rows) < count:
-            rows, page = [], len(res.rows) or 1000
-            while len(rows) < count:
-                part = self.select(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {page} OFFSET {len(rows)}")
-                if not part.rows:
-                    break
-                rows.extend(part.rows)
+        default, and it refuses to sort past the cap), so a short answer is read again in parts: the
+        triples whose subject's MD5 starts with each hex digit, split further while a part is short."""
+        rows = self._triples_part(None)
         return [ox.Triple(r["s"], r["p"], r["o"]) for r in rows if r["p"].value != MARKER]
+
+    def _triples_part(self, prefix: str | None) -> list[dict]:
+        if prefix is None:
+            where = "?s ?p ?o"
+        elif prefix == "":
+            where = "?s ?p ?o FILTER(isBlank(?s))"
+        else:
+            where = f'?s ?p ?o FILTER(!isBlank(?s) && STRSTARTS(MD5(STR(?s)), "{prefix}"))'
+        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ {where} }}").rows
+        count = int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}").rows[0]["n"].value)
+        if len(rows) >= count or prefix == "" or (prefix is not None and len(prefix) >= 8):
+            return rows
+        out: list[dict] = [] if prefix else self._triples_part("")
+        for digit in "0123456789abcdef":
+            out.extend(self._triples_part((prefix or "") + digit))
+        return out
 
     def insert(self, triples: list[ox.Triple]) -> None:
         self.update(_data_update("INSERT", triples, self.graph))
