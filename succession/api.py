@@ -486,14 +486,20 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         triples = sorted({q.triple for q in content_quads(self.kb.store())}, key=str)
         if replace:
             ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
-        store = ep.store_url()
+        candidates = ep.store_urls()
+        store: str | None = None
 
         def send(part: list) -> None:
-            nonlocal store
-            if store is not None:
-                if ep.post_turtle(store, part):
+            nonlocal store, candidates
+            if store is not None and ep.post_turtle(store, part):
+                return
+            while store is None and candidates:
+                url = candidates.pop(0)
+                t = part[0]
+                # a Graph Store endpoint proves itself: the triple it was sent is then there
+                if ep.post_turtle(url, part, proven=False) and ep.ask(f"ASK WHERE {{ {t.subject} {t.predicate} {t.object} }}"):
+                    store = url
                     return
-                store = None  # not offered there: INSERT DATA from now on
             try:
                 ep.insert(part)
             except EndpointError:

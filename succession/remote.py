@@ -168,20 +168,26 @@ class Endpoint:
         rows = self.select(text).rows
         return bool(rows) and rows[0]["result"].value == "true"
 
-    def store_url(self) -> str | None:
-        """The Graph Store Protocol endpoint next to the query URL, if one is likely (Oxigraph /store,
-        Fuseki /data); $SUCCESSION_STORE_ENDPOINT names it explicitly ("none" turns it off)."""
+    def store_urls(self) -> list[str]:
+        """Graph Store Protocol endpoints that may sit next to the query URL (Oxigraph /store,
+        Virtuoso /sparql-graph-crud, Fuseki /data); $SUCCESSION_STORE_ENDPOINT names one ("none":
+        never use the protocol)."""
         explicit = os.environ.get("SUCCESSION_STORE_ENDPOINT")
         if explicit:
-            return None if explicit == "none" else _check_url(explicit, "graph store endpoint")
-        for tail, store in (("/query", "/store"), ("/sparql", "/data")):
-            if self.query_url.endswith(tail):
-                return self.query_url[: -len(tail)] + store
-        return None
+            return [] if explicit == "none" else [_check_url(explicit, "graph store endpoint")]
+        if self.query_url.endswith("/query"):
+            base = self.query_url[: -len("/query")]
+            return [base + "/store", base + "/data"]
+        if self.query_url.endswith("/sparql"):
+            base = self.query_url[: -len("/sparql")]
+            return [base + "/sparql-graph-crud", base + "/data"]
+        return []
 
-    def post_turtle(self, url: str, triples: list[ox.Triple]) -> bool:
+    def post_turtle(self, url: str, triples: list[ox.Triple], proven: bool = True) -> bool:
         """POST N-Triples (Turtle's subset) to a Graph Store Protocol endpoint; False if the server
-        does not offer the protocol there (so the caller falls back to INSERT DATA)."""
+        does not offer the protocol there (so the caller falls back to INSERT DATA). Until ``url``
+        has proven itself, any HTTP error means "not here" (Virtuoso answers 500 for the default
+        graph, whose refusal INSERT DATA then reports in the server's own words)."""
         import urllib.parse
         import urllib.request
 
@@ -196,7 +202,7 @@ class Endpoint:
                 resp.read()
                 return 200 <= resp.status < 300
         except urllib.error.HTTPError as exc:
-            if exc.code in (400, 404, 405, 406, 415, 501):
+            if not proven or exc.code in (404, 405, 406, 415, 501):
                 return False
             raise EndpointError(f"SPARQL endpoint {url} answered HTTP {exc.code} {exc.reason}") from None
         except (urllib.error.URLError, OSError) as exc:
