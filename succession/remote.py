@@ -140,26 +140,44 @@ class Endpoint:
 
     def triples(self) -> list[ox.Triple]:
         """Every triple of the graph (a snapshot). Servers cap result sizes (Virtuoso: 10,000 rows by
-        default, and it refuses to sort past the cap), so a short answer is read again in parts: the
-        triples whose subject's MD5 starts with each hex digit, split further while a part is short."""
-        rows = self._triples_part(None)
+        default, and it refuses to sort past the cap), so a short answer is read again in parts:
+        predicates packed into groups that fit under the cap (index look-ups), and a predicate too
+        big for one answer split by the MD5 of its subjects."""
+        rows = self.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
+        count = self._count("?s ?p ?o")
+        if len(rows) < count:
+            cap = max(len(rows), 1)
+            sizes = sorted(((r["p"], int(r["n"].value)) for r in self.select(
+                "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p").rows), key=lambda x: (-x[1], str(x[0])))
+            rows, group, room = [], [], cap
+            for p, n in sizes + [(None, 0)]:
+                if group and (p is None or n > room):
+                    values = " ".join(str(x) for x in group)
+                    rows.extend(self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}").rows)
+                    group, room = [], cap
+                if p is None:
+                    break
+                if n > cap:
+                    rows.extend(dict(r, p=p) for r in self._split(p, ""))
+                    continue
+                group.append(p)
+                room -= n
         return [ox.Triple(r["s"], r["p"], r["o"]) for r in rows if r["p"].value != MARKER]
 
-    def _triples_part(self, prefix: str | None) -> list[dict]:
-        if prefix is None:
-            where = "?s ?p ?o"
-        elif prefix == "":
-            where = "?s ?p ?o FILTER(isBlank(?s))"
-        else:
-            where = f'?s ?p ?o FILTER(!isBlank(?s) && STRSTARTS(MD5(STR(?s)), "{prefix}"))'
-        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ {where} }}").rows
-        count = int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}").rows[0]["n"].value)
-        if len(rows) >= count or prefix == "" or (prefix is not None and len(prefix) >= 8):
-            return rows
-        out: list[dict] = [] if prefix else self._triples_part("")
-        for digit in "0123456789abcdef":
-            out.extend(self._triples_part((prefix or "") + digit))
-        return out
+    def _count(self, where: str) -> int:
+        return int(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}").rows[0]["n"].value)
+
+    def _split(self, p, prefix: str) -> list[dict]:
+        """The triples of one predicate whose subject's MD5 starts with ``prefix`` (blank subjects
+        under the empty prefix), split further while an answer comes back short."""
+        if prefix:
+            where = f'?s {p} ?o FILTER(!isBlank(?s) && STRSTARTS(MD5(STR(?s)), "{prefix}"))'
+            rows = self.select(f"SELECT ?s ?o WHERE {{ {where} }}").rows
+            if len(rows) >= self._count(where) or len(prefix) >= 8:
+                return rows
+            return [r for d in "0123456789abcdef" for r in self._split(p, prefix + d)]
+        blank = self.select(f"SELECT ?s ?o WHERE {{ ?s {p} ?o FILTER(isBlank(?s)) }}").rows
+        return blank + [r for d in "0123456789abcdef" for r in self._split(p, d)]
 
     def insert(self, triples: list[ox.Triple]) -> None:
         self.update(_data_update("INSERT", triples, self.graph))
@@ -273,6 +291,33 @@ SK_TENURE = "https://w3id.org/succession-kb/ontology#Tenure"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+def _guards(snapshot: ox.Store, graph_of_snapshot, removed: list, added: list, after: bool) -> list[str]:
+    """The WHERE patterns and filters that say "the state around this edit is what the check saw"
+    (``after``: ... plus the edit itself, and nothing else)."""
+    where: list[str] = [] if after else [f"{t.subject} {t.predicate} {t.object} ." for t in removed]
+    filters: list[str] = []
+    touched = sorted({(t.subject, t.predicate) for t in removed + added}, key=str)
+    for i, (s, p) in enumerate(touched):
+        seen = [q.object for q in snapshot.quads_for_pattern(s, p, None, graph_of_snapshot)]
+        if after:
+            seen = [o for o in seen if ox.Triple(s, p, o) not in removed]
+            seen += [t.object for t in added if (t.subject, t.predicate) == (s, p)]
+        where.extend(f"{s} {p} {o} ." for o in seen if after or ox.Triple(s, p, o) not in removed)
+        allowed = f" FILTER(?v{i} NOT IN ({', '.join(str(o) for o in seen)}))" if seen else ""
+        filters.append(f"FILTER NOT EXISTS {{ {s} {p} ?v{i} .{allowed} }}")
+    offices = sorted({t.object for t in added if t.predicate.value == SK_OFFICE}, key=str)
+    for j, office in enumerate(offices):
+        known = {q.subject for q in snapshot.quads_for_pattern(None, ox.NamedNode(SK_OFFICE), office, graph_of_snapshot)
+                 if next(iter(snapshot.quads_for_pattern(q.subject, ox.NamedNode(RDF_TYPE), ox.NamedNode(SK_TENURE),
+                                                         graph_of_snapshot)), None)}
+        if after:
+            known |= {t.subject for t in added if t.predicate.value == SK_OFFICE and t.object == office}
+        listed = sorted(known, key=str)
+        allowed = f" FILTER(?t{j} NOT IN ({', '.join(str(t) for t in listed)}))" if listed else ""
+        filters.append(f"FILTER NOT EXISTS {{ ?t{j} a <{SK_TENURE}> ; <{SK_OFFICE}> {office} .{allowed} }}")
+    return where + filters
+
+
 def guarded_update(snapshot: ox.Store, graph_of_snapshot, removed, added, graph: str | None, marker: str) -> str:
     """One DELETE/INSERT ... WHERE for a whole edit, applied only if the state it was checked against
     still holds on the server:
@@ -285,23 +330,6 @@ def guarded_update(snapshot: ox.Store, graph_of_snapshot, removed, added, graph:
 
     The same request inserts ``marker``, so an ASK afterwards tells whether it was applied."""
     removed, added = sorted(removed, key=str), sorted(added, key=str)
-    where: list[str] = [f"{t.subject} {t.predicate} {t.object} ." for t in removed]
-    filters: list[str] = []
-    touched = sorted({(t.subject, t.predicate) for t in removed + added}, key=str)
-    for i, (s, p) in enumerate(touched):
-        seen = [q.object for q in snapshot.quads_for_pattern(s, p, None, graph_of_snapshot)]
-        where.extend(f"{s} {p} {o} ." for o in seen if ox.Triple(s, p, o) not in removed)
-        allowed = f" FILTER(?v{i} NOT IN ({', '.join(str(o) for o in seen)}))" if seen else ""
-        filters.append(f"FILTER NOT EXISTS {{ {s} {p} ?v{i} .{allowed} }}")
-    offices = sorted({t.object for t in added if t.predicate.value == SK_OFFICE}, key=str)
-    for j, office in enumerate(offices):
-        known = sorted({q.subject for q in snapshot.quads_for_pattern(None, ox.NamedNode(SK_OFFICE), office,
-                                                                      graph_of_snapshot)
-                        if next(iter(snapshot.quads_for_pattern(q.subject, ox.NamedNode(RDF_TYPE),
-                                                                ox.NamedNode(SK_TENURE), graph_of_snapshot)), None)},
-                       key=str)
-        allowed = f" FILTER(?t{j} NOT IN ({', '.join(str(t) for t in known)}))" if known else ""
-        filters.append(f"FILTER NOT EXISTS {{ ?t{j} a <{SK_TENURE}> ; <{SK_OFFICE}> {office} .{allowed} }}")
     if any(isinstance(x, ox.BlankNode) for t in removed + added for x in (t.subject, t.object)):
         raise InputError("an edit on a server cannot involve blank nodes")
     delete = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in removed)
@@ -309,7 +337,15 @@ def guarded_update(snapshot: ox.Store, graph_of_snapshot, removed, added, graph:
     insert += f'\n<{marker}> <{MARKER}> "1" .'
     with_ = f"WITH <{graph}>\n" if graph else ""
     return (f"{with_}DELETE {{\n{delete}\n}}\nINSERT {{\n{insert}\n}}\nWHERE {{\n"
-            + "\n".join(where + filters) + "\n}")
+            + "\n".join(_guards(snapshot, graph_of_snapshot, removed, added, after=False)) + "\n}")
+
+
+def settled_query(snapshot: ox.Store, graph_of_snapshot, removed, added) -> str:
+    """ASK: is the state around the edit now exactly the checked state plus this edit? Some servers
+    (Oxigraph) run simultaneous updates on snapshots without detecting conflicts, so two guarded
+    edits sent at the same instant can both apply; each then sees the other's triples here."""
+    removed, added = sorted(removed, key=str), sorted(added, key=str)
+    return "ASK WHERE {\n" + "\n".join(_guards(snapshot, graph_of_snapshot, removed, added, after=True)) + "\n}"
 
 
 class RemoteKB:
@@ -358,10 +394,15 @@ class RemoteKB:
         self._store = None
         node = f"<{marker}> <{MARKER}> \"1\""
         applied = self.endpoint.ask(f"ASK WHERE {{ {node} }}")
-        if applied:
-            self.endpoint.update(_data_update("DELETE", [ox.Triple(ox.NamedNode(marker), ox.NamedNode(MARKER),
-                                                                   ox.Literal("1"))], self.endpoint.graph))
-        else:
+        if not applied:
+            raise ServerChangedError("the server changed since this edit was checked; run it again")
+        graph = self.endpoint.graph
+        settled = self.endpoint.ask(settled_query(snapshot, file_graph(REMOTE_FILE), removed, added))
+        if not settled:  # another edit applied at the same instant: take ours back (safe: never both)
+            self.endpoint.update(change_update(set(added), set(removed), graph))
+        self.endpoint.update(_data_update("DELETE", [ox.Triple(ox.NamedNode(marker), ox.NamedNode(MARKER),
+                                                               ox.Literal("1"))], graph))
+        if not settled:
             raise ServerChangedError("the server changed since this edit was checked; run it again")
 
 
