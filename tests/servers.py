@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -100,16 +101,22 @@ def require(binary: str, install: str) -> None:
     pytest.skip(f"{binary} is not installed ({install})")
 
 
+# The databases live in their own temporary folders, not under pytest's shared basetemp, which other
+# pytest runs on the same machine prune while a long session is still using it.
 @pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory):
-    s = Server(tmp_path_factory.mktemp("oxigraph-session")).start()
+def oxigraph_server():
+    folder = Path(tempfile.mkdtemp(prefix="succession-oxigraph-"))
+    s = Server(folder).start()
     yield s
     s.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory):
+def virtuoso_server():
     require("virtuoso-t", "apt-get install virtuoso-opensource")
-    v = Virtuoso(tmp_path_factory.mktemp("virtuoso")).start()
+    folder = Path(tempfile.mkdtemp(prefix="succession-virtuoso-"))
+    v = Virtuoso(folder).start()
     yield v
     v.stop()
+    shutil.rmtree(folder, ignore_errors=True)
