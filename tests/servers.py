@@ -15,6 +15,10 @@ from pathlib import Path
 import pytest
 from test_remote import Server, free_port
 
+# on a loaded 2-core machine a server can pause for longer than the default 30 s; a slow answer is
+# not what these tests are about (succession.remote reads this when it is first imported)
+os.environ.setdefault("SUCCESSION_ENDPOINT_TIMEOUT", "120")
+
 VIRTUOSO_INI = """\
 [Database]
 DatabaseFile = {dir}/virtuoso.db

@@ -109,6 +109,7 @@ def test_push_pull_edit_validate(request, run, kb_copy, tmp_path, backend):
     r = run(*args, "appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-01", "--source", SRC)
     assert r.exit_code == 0, r.output
     r = run(*args, "who-holds", "Mayor of Dushanbe", "--on", "2026-11-05", "--format", "json")
+    assert r.exit_code == 0, r.output
     assert [x["person"] for x in json.loads(r.stdout)] == ["Ozoda Rahmon"]
     r = run(*args, "validate")
     assert (r.exit_code, r.stdout) == (0, "OK: the knowledge base conforms to the shapes and passes every check.\n")
