@@ -1334,7 +1334,7 @@ def import_wikidata(office: Annotated[str, typer.Argument(help="Our office.")],
     typer.echo(f"{report.office_label} vs Wikidata {report.position}: {len(report.new)} new, "
                f"{len(report.conflicts)} conflicting, {len(report.missing)} missing from Wikidata, {report.same} the same")
     for t in report.new:
-        span = f"{t.start or '?'} to {t.end or 'open'}"
+        span = f"{t.start or '?'} to {t.end_text}"
         typer.echo(f"  new: {t.label} ({t.person_qid}) {span}" + ("" if t.ours else " [new person]"))
     for c in report.conflicts:
         typer.echo(f"  conflict: {c}")
@@ -1345,6 +1345,8 @@ def import_wikidata(office: Annotated[str, typer.Argument(help="Our office.")],
             report_edit = result.changes.summary
             for line in report_edit:
                 typer.echo(line)
+        for line in report.skipped:
+            typer.echo(f"  not written: {line}")
         typer.echo("Applied." if not dry_run else "Dry run: nothing written.")
 
 

@@ -151,8 +151,9 @@ class Succession:
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         rel = self.run_query_iri("person-relatives", person=person_iri)
-        relatives = [{"relation": r["relation"], "relative": r["relativeLabel"], "relative_iri": r["relative"],
-                      "sources": split_sources(r["sources"])} for r in rel.records()]
+        relatives = sorted(({"relation": r["relation"], "relative": r["relativeLabel"], "relative_iri": r["relative"],
+                             "sources": split_sources(r["sources"])} for r in rel.records()),
+                           key=lambda x: (str(x["relation"]), str(x["relative"]), str(x["relative_iri"])))
         notes = []
         if info.get("aliases"):
             notes.append("Also known as: " + ", ".join(info["aliases"]))
@@ -212,7 +213,7 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
             records.append({"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
                             "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"],
                             "start": r["start"], "acting": bool(r["acting"]) if r["acting"] is not None else None,
-                            "certain": r["certain"], "last_verified": last, "stale": stale,
+                            "certain": bool(r["certain"]), "last_verified": last, "stale": stale,
                             "verified": (last or "never") + (" (over a year ago)" if last and stale else "")})
         notes = []
         n_stale = sum(1 for r in records if r["stale"])
@@ -467,7 +468,8 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
 
     def departures(self, office_iri: str) -> list[dict[str, Any]]:
         return [{"date": r["date"], "expected": r["expectedLabel"], "actual": r["actualLabel"],
-                 "comment": r["comment"], "sources": split_sources(r["sources"])}
+                 "comment": " ".join(sorted(str(r["comment"]).split("\n"))) if r["comment"] else r["comment"],
+                 "sources": split_sources(r["sources"])}
                 for r in self.run_query_iri("rule-departures", office=office_iri).records()]
 
     def _alternative_dates_of(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -681,8 +683,11 @@ SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
 
     def push(self, endpoint: str, update_endpoint: str | None = None, graph: str | None = None,
              batch: int = 2000, replace: bool = False, progress=None) -> int:
-        """Load the ontology and every kb/ file into a SPARQL server, in batches of INSERT DATA.
-        Re-running after a failure completes the load without duplicates (RDF graphs are sets)."""
+        """Load the ontology and every kb/ file into a SPARQL server, in batches: through the Graph
+        Store Protocol (one POST of N-Triples per batch) where the server offers it, else INSERT
+        DATA; a batch the server refuses is split in halves. Re-running after a failure completes
+        the load without duplicates (RDF graphs are sets)."""
+        from .errors import EndpointError
         from .remote import Endpoint
 
         if batch < 1:
@@ -693,8 +698,31 @@ SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
         triples = sorted({q.triple for q in content_quads(self.kb.store())}, key=str)
         if replace:
             ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
+        candidates = ep.store_urls()
+        store: str | None = None
+
+        def send(part: list) -> None:
+            nonlocal store, candidates
+            if store is not None and ep.post_turtle(store, part):
+                return
+            while store is None and candidates:
+                url = candidates.pop(0)
+                t = part[0]
+                # a Graph Store endpoint proves itself: the triple it was sent is then there
+                if ep.post_turtle(url, part, proven=False) and ep.ask(f"ASK WHERE {{ {t.subject} {t.predicate} {t.object} }}"):
+                    store = url
+                    return
+            try:
+                ep.insert(part)
+            except EndpointError:
+                if len(part) == 1:
+                    raise
+                half = len(part) // 2
+                send(part[:half])
+                send(part[half:])
+
         for i in range(0, len(triples), batch):
-            ep.insert(triples[i:i + batch])
+            send(triples[i:i + batch])
             if progress:
                 progress(min(i + batch, len(triples)), len(triples))
         return len(triples)

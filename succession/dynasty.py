@@ -185,7 +185,8 @@ def dynasty(select, country: str | None = None, on: str | None = None) -> dict[s
                         "via": k.via, "office": t["office_label"], "start": t["start"].text,
                         "end": t["end"].text if t["end"] else None})
     key = lambda x: tuple(str(v) for v in x.values())  # noqa: E731
-    return {"hereditary": sorted({key(x): x for x in hereditary}.values(), key=lambda x: x["date"]),
-            "first_in_line": sorted({key(x): x for x in first_in_line}.values(), key=lambda x: x["from"]),
+    # the full row breaks ties, so every engine gives the same order
+    return {"hereditary": sorted({key(x): x for x in hereditary}.values(), key=lambda x: (x["date"], key(x))),
+            "first_in_line": sorted({key(x): x for x in first_in_line}.values(), key=lambda x: (x["from"], key(x))),
             "in_office": sorted({key(x): x for x in in_office}.values(),
-                                key=lambda x: (x["head_of_state"], x["start"]))}
+                                key=lambda x: (x["head_of_state"], x["start"], key(x)))}

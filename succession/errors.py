@@ -60,6 +60,13 @@ class EndpointError(SuccessionError):
     exit_code = 3
 
 
+class ServerChangedError(SuccessionError):
+    """A server edit whose preconditions no longer held when the server applied it (another editor
+    got there first): nothing was written; checking it again against the new state decides."""
+
+    exit_code = 5
+
+
 class EnvironmentFault(SuccessionError):
     """The machine refused: disk full, permission denied, read-only file system, a folder missing, a
     device where a file was expected. Not a bug and not bad data: the message says which path and why."""

@@ -59,7 +59,7 @@ SELECT ?office ?day ?rule ?order ?actingOffice ?actingLabel ?holder ?holderLabel
 
 _DEPARTURES = """
 SELECT ?office ?departure ?date ?expectedLabel ?actualLabel
-       (GROUP_CONCAT(DISTINCT ?note; separator=" ") AS ?comment) (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources)
+       (GROUP_CONCAT(DISTINCT ?note; separator="\\n") AS ?comment) (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources)
 WHERE {
   ?departure a sk:RuleDeparture ; sk:office ?office ; sk:date ?date ; rdfs:comment ?note .
   OPTIONAL { ?departure sk:expectedPerson/rdfs:label ?expectedLabel }
@@ -83,6 +83,8 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
     rows = [r for r in select(pre + _VACANCIES, {}).records()
             if (country is None or r["countryLabel"] == country) and (office is None or r["office"] == office)]
     departures = select(pre + _DEPARTURES, {}).records()
+    for d in departures:  # engines concatenate in any order: sort the notes
+        d["comment"] = " ".join(sorted(str(d["comment"]).split("\n"))) if d["comment"] else d["comment"]
     out = []
     seen_departures: set[str] = set()
     for r in sorted(rows, key=lambda r: (r["end"], r["officeLabel"])):
@@ -118,7 +120,7 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
             "expected_order": first["order"] if first else None,
             "followed": followed,
             "departure_recorded": bool(recorded),
-            "comment": " ".join(d["comment"] for d in recorded) or None,
+            "comment": " ".join(sorted(d["comment"] for d in recorded)) or None,  # same order on every engine
             "sources": sorted({u for d in recorded for u in (d["sources"] or "").split()}),
         })
     # recorded departures that match no vacancy (e.g. a dated note about an acting holder) still show, once

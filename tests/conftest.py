@@ -94,3 +94,7 @@ office:c a sk:Office ; rdfs:label "Chair of the Xland Senate"@en ; sk:officeKind
 person:a a sk:Person ; rdfs:label "Alpha Ant"@en ; prov:wasDerivedFrom source:s .
 person:b a sk:Person ; rdfs:label "Beta Bee"@en ; prov:wasDerivedFrom source:s .
 """
+
+
+# real SPARQL servers, one of each per test session (tests/servers.py)
+from servers import oxigraph_server, virtuoso_server  # noqa: E402,F401

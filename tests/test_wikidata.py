@@ -38,7 +38,7 @@ def test_report_before_writing(run, kb_copy, wikidata):
     assert r.stdout.splitlines() == [
         "Chairman of the Majlisi Milli vs Wikidata Q900001: 1 new, 1 conflicting, 1 missing from Wikidata, 0 the same",
         "  new: Testa Holder (Q900102) 1995 to 1999 [new person]",
-        "  conflict: Rustam Emomali: start: ours 2020-04-17, Wikidata 2020-04-16",
+        "  conflict: Rustam Emomali from 2020-04-17: start: ours 2020-04-17, Wikidata 2020-04-16",
         "  missing from Wikidata: Mahmadsaid Ubaidulloev from 2000-04-17",
     ]
     assert snapshot(kb_copy) == before
@@ -69,3 +69,77 @@ def test_bad_position_and_unreachable_service(run, kb_copy):
     url = f"http://127.0.0.1:{free_port()}/sparql"
     r = run("import-wikidata", "Chairman of the Majlisi Milli", "--position", "Q1", "--from", url, kb=kb_copy)
     assert r.exit_code == 3 and r.stderr.startswith(f"Error: SPARQL endpoint {url} is unreachable")
+
+
+MAYOR = ("import-wikidata", "Mayor of Dushanbe", "--position", "Q900002")
+
+
+@pytest.fixture
+def with_qids(run, kb_copy):
+    """Our side knows two QIDs (as the power-vertical work records them), set through the CLI."""
+    for person, qid in (("M. Ikromov", "Q900206"), ("Yuri Ponosov", "Q900203")):
+        r = run("correct", person, "--set", f"wikidata={qid}", "--source", "https://example.org/qids", kb=kb_copy)
+        assert r.exit_code == 0, r.output
+    return kb_copy
+
+
+def test_dump_shaped_statements(run, with_qids, wikidata):
+    """Best rank only; unknown value and no value apart from open; dates at the coarser precision;
+    one statement to one tenure; labels in every language we store; predecessor conflicts by QID."""
+    r = run(*MAYOR, "--from", wikidata.query, kb=with_qids)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines() == [
+        "Mayor of Dushanbe vs Wikidata Q900002: 1 new, 2 conflicting, 1 missing from Wikidata, 4 the same",
+        "  new: Тестов Тест (Q900207) 1980 to 1986 [new person]",
+        "  conflict: Jamoliddin Mansurov from 1992: end: ours 1994, Wikidata no value; "
+        "predecessor: ours Mirzotemur Mirzoev, Wikidata M. Ikromov",
+        "  conflict: Rustam Emomali from 2017-04-04: end: ours open, Wikidata unknown (ended, date unknown)",
+        "  missing from Wikidata: Mirzotemur Mirzoev from 1992",
+    ]
+
+
+def test_predecessor_conflict_needs_our_qids_or_names(run, kb_copy, wikidata):
+    """Without QIDs the replaced holder is still found by its label."""
+    r = run(*MAYOR, "--from", wikidata.query, kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    assert "predecessor: ours Mirzotemur Mirzoev, Wikidata M. Ikromov" in r.stdout
+
+
+def test_dry_run_with_a_new_person_then_apply(run, kb_copy, wikidata):
+    from conftest import snapshot
+
+    before = snapshot(kb_copy)
+    r = run(*MAYOR, "--from", wikidata.query, "--apply", "--dry-run", kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[-1] == "Dry run: nothing written."
+    assert snapshot(kb_copy) == before
+    r = run(*MAYOR, "--from", wikidata.query, "--apply", kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    person = json.loads(run("person", "Q900207", "--format", "json", kb=kb_copy).stdout)
+    assert person["label"] == "Тестов Тест" and person["wikidata"] == "Q900207"
+    assert sorted(person["names"]) == ["Тестов Тест (ru)", "Тестов Тест (tg)"]
+    assert [(t["start"], t["end"]) for t in person["tenures"]] == [("1980", "1986")]
+    hist = json.loads(run("history", "Mayor of Dushanbe", "--format", "json", kb=kb_copy).stdout)
+    assert "Deprecated Person" not in {x["person"] for x in hist}
+
+
+@pytest.mark.parametrize("qid, message", [
+    ("Q900009", "Error: Wikidata Q900009 has no \"position held\" (P39) statements at "),
+    ("Q900999", "Error: Wikidata has no item Q900999 at "),
+])
+def test_unknown_or_empty_position_is_an_error(run, kb_copy, wikidata, qid, message):
+    from conftest import snapshot
+
+    before = snapshot(kb_copy)
+    r = run("import-wikidata", "Mayor of Dushanbe", "--position", qid, "--from", wikidata.query, "--apply", kb=kb_copy)
+    assert r.exit_code == 2 and r.stderr.startswith(message) and r.stderr.count("\n") == 1, r.output
+    assert snapshot(kb_copy) == before
+
+
+def test_empty_endpoint_is_an_error(run, kb_copy, tmp_path):
+    srv = Server(tmp_path / "empty").start()
+    try:
+        r = run("import-wikidata", "Mayor of Dushanbe", "--position", "Q900002", "--from", srv.query, kb=kb_copy)
+        assert r.exit_code == 2 and r.stderr == f"Error: Wikidata has no item Q900002 at {srv.query}\n"
+    finally:
+        srv.stop()
