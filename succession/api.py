@@ -767,7 +767,10 @@ def _person_info(person_iri: str, rows) -> dict[str, Any]:
         elif local == "wikidata":
             info["wikidata"] = o.value
     info["aliases"] = sorted(info["aliases"]) + sorted(info["names"])
-    return info
+    info["names"] = sorted(info["names"])
+    # keys in one order whatever order the engine returned the rows in (JSON output is compared across servers)
+    order = ["label", "born", "died", "wikidata", "aliases", "names"]
+    return {k: info[k] for k in order if k in info} | {k: v for k, v in info.items() if k not in order}
 
 
 def _recorded_cutoff(value: str) -> str:

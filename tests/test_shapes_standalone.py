@@ -74,7 +74,8 @@ def test_controlled_lists_in_shapes_equal_the_ontology():
         if str(shape).endswith("Concept"):
             found[str(shape)] = set(rdflib.collection.Collection(shapes, members))
     schemes = {"EntryMode": "EntryModes", "ExitReason": "ExitReasons", "OfficeKind": "OfficeKinds",
-               "Kinship": "Kinships", "EditionKind": "EditionKinds", "ClaimStage": "ClaimStages"}
+               "Kinship": "Kinships", "EditionKind": "EditionKinds", "ClaimStage": "ClaimStages",
+               "ElectionKind": "ElectionKinds"}
     assert {s.rsplit("#", 1)[1] for s in found} == {f"{k}Concept" for k in schemes}
     for shape, members in found.items():
         scheme = rdflib.URIRef("https://w3id.org/succession-kb/ontology#" + schemes[shape.rsplit("#", 1)[1][:-7]])
