@@ -125,6 +125,7 @@ def test_virtuoso_default_graph_refusal_is_its_own_message(run, virtuoso_server)
     assert r.exit_code == 3 and "No plain default graph" in r.stderr and r.stderr.count("\n") == 1, r.output
 
 
+@pytest.mark.slow  # 15 s; `make slow` (run by .ci/run) keeps `make test` under five minutes
 def test_two_editors_racing_for_one_seat(run, kb_copy, oxigraph_server, monkeypatch):
     """Both appointments are checked against the same state, then both are sent at once: the server
     applies exactly one; the other gets the one-line 'changed since' error (exit 5), nothing of it is
