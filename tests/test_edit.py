@@ -312,6 +312,7 @@ def test_sigkill_mid_write_leaves_before_or_after(run, kb_copy, point, lands):
     assert run("validate", kb=kb_copy).exit_code == 0
 
 
+@pytest.mark.slow  # sleeps ~27 s; the fault points are tested one by one above, and `make stress` kills 200 times
 def test_sigkill_at_random_moments(run, kb_copy):
     """An outside kill -9 at an arbitrary moment: the knowledge base is always before or after."""
     rng = random.Random(7)
