@@ -27,6 +27,7 @@ _QID_RE = re.compile(r"Q[1-9][0-9]*\Z")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 MAX_TEXT = 500
+MAX_NOTE = 4000  # a note explains a fact and its sources: longer than a name, still bounded
 
 TYPE = RDF + "type"
 _BATCH_GRAPH = ox.NamedNode("urn:succession-kb:batch")
@@ -55,7 +56,7 @@ class SourceInfo:
                           parse_date(published, "publication date") if published else None)
 
 
-def clean_text(value: str | None, what: str, *, optional: bool = False) -> str | None:
+def clean_text(value: str | None, what: str, *, optional: bool = False, limit: int | None = None) -> str | None:
     """Text is stored literally (quotes, braces and SPARQL words are fine); line breaks and control
     characters are refused because no name or title contains them."""
     if value is None or value.strip() == "":
@@ -64,8 +65,9 @@ def clean_text(value: str | None, what: str, *, optional: bool = False) -> str |
         raise InputError(f"{what} must not be empty")
     if _CONTROL_RE.search(value):
         raise InputError(f"{what} must not contain line breaks or control characters: {value!r}")
-    if len(value) > MAX_TEXT:
-        raise InputError(f"{what} is too long ({len(value)} characters, at most {MAX_TEXT})")
+    limit = limit or (MAX_NOTE if what == "note" else MAX_TEXT)
+    if len(value) > limit:
+        raise InputError(f"{what} is too long ({len(value)} characters, at most {limit})")
     return value.strip()
 
 
@@ -835,7 +837,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         keeping the old values as corrections."""
         allowed = {"from": SK + "inForceFrom", "in-force-by": SK + "inForceBy", "until": SK + "inForceUntil",
                    "article": SK + "article", "designation": SK + "designation", "edition": SK + "edition",
-                   "legal-basis": SK + "legalBasis"}
+                   "legal-basis": SK + "legalBasis", "note": RDFS + "comment"}
         for f in fields:
             if f not in allowed:
                 raise InputError(f"invalid rule field {f!r}: expected one of {', '.join(allowed)}")
@@ -1337,7 +1339,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
     # ------------------------------------------------------------------ corrections
 
     TENURE_FIELDS = {"start": SK + "start", "end": SK + "end", "acting": SK + "acting", "mode": SK + "entryMode",
-                     "exit-reason": SK + "exitReason", "legal-basis": SK + "legalBasis"}
+                     "exit-reason": SK + "exitReason", "legal-basis": SK + "legalBasis", "note": RDFS + "comment"}
     PERSON_FIELDS = {"born": SK + "birthDate", "died": SK + "deathDate", "wikidata": SK + "wikidata",
                      "label": RDFS + "label"}
 

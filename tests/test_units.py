@@ -342,3 +342,19 @@ def test_a_bare_surname_goes_through_the_ranked_index(tmp_path):
     resolver = Succession(write_kb(tmp_path / "kb", NAMES)).resolver
     assert resolver.resolve("person", "Karimov") == ID + "person/z1"
     assert resolver._entries is not None
+
+
+def test_a_note_is_corrected_with_the_old_one_kept(run, appoint_kb):
+    r = run("correct", "Alpha Ant", "President of Xland", "--set", "note=First note (s12).", "--source", SRC,
+            kb=appoint_kb)
+    assert r.exit_code == 0, r.output
+    r = run("correct", "Alpha Ant", "President of Xland", "--set", "note=First note (Example News).", "--reason",
+            "editorial", "--source", SRC, kb=appoint_kb)
+    assert r.exit_code == 0, r.output
+    tenures = (appoint_kb / "tenures.ttl").read_text(encoding="utf-8")
+    assert '"First note (Example News)."' in tenures and "(s12)" not in tenures
+    assert "(s12)" in (appoint_kb / "corrections.ttl").read_text(encoding="utf-8")
+    assert run("validate", kb=appoint_kb).exit_code == 0
+    too_long = run("correct", "Alpha Ant", "President of Xland", "--set", "note=" + "x" * 4001, "--source", SRC,
+                   kb=appoint_kb)
+    assert too_long.exit_code == 2 and "at most 4000" in too_long.output
