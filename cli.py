@@ -659,7 +659,7 @@ def end_rules(edition: Annotated[str, typer.Argument(help="The legal edition.")]
 @app.command("amend-rule")
 @handle_errors
 def amend_rule(rule: Annotated[str, typer.Argument(help="The rule's IRI (line-of-succession --format json shows it).")],
-               set_: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE: edition, from, in-force-by, until, article, designation, legal-basis (repeatable).")],
+               set_: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE: edition, from, in-force-by, until, article, designation, legal-basis, note (repeatable).")],
                reason: Annotated[Optional[str], typer.Option("--reason", help="Why the correction.")] = None,
                source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
                published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
@@ -1112,7 +1112,7 @@ def outlook(country: Annotated[Optional[str], typer.Argument(help="The country (
 @handle_errors
 def correct(person: Annotated[str, typer.Argument(help="The person (or the holder of the tenure to correct).")],
             office: Annotated[Optional[str], typer.Argument(help="The office, to correct a tenure.")] = None,
-            set_: Annotated[Optional[str], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis. Person fields: born, died, wikidata, label.")] = None,
+            set_: Annotated[Optional[str], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis, note. Person fields: born, died, wikidata, label.")] = None,
             start: Annotated[Optional[str], typer.Option("--start", help="Which tenure, when the person held the office more than once.")] = None,
             reason: Annotated[Optional[str], typer.Option("--reason", help="Why the old value was wrong.")] = None,
             source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,

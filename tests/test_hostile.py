@@ -95,7 +95,7 @@ def test_report_keeps_unrelated_files_and_replaces_its_own(run, tmp_path):
 def full_disk(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mnt)], capture_output=True).returncode:
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mnt)], capture_output=True).returncode:
         pytest.skip("mounting a small tmpfs needs root")
     try:
         kb = mnt / "kb"
