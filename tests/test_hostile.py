@@ -100,7 +100,7 @@ def full_disk(tmp_path):
     try:
         kb = mnt / "kb"
         shutil.copytree(ROOT / "kb", kb, ignore=shutil.ignore_patterns(".lock", ".txn", ".cache", "journal"))
-        with open(mnt / "filler", "wb") as fh:  # fill what is left
+        with open(mnt / "filler", "wb", buffering=0) as fh:  # fill what is left (unbuffered: close never flushes)
             try:
                 while True:
                     fh.write(b"\0" * 65536)
