@@ -95,6 +95,16 @@ class ChangeSet:
     def empty(self) -> bool:
         return not self.added and not self.removed
 
+    def by_subject(self) -> tuple[dict, dict]:
+        """The removed and the added triples, each grouped by subject."""
+        removed: dict = {}
+        added: dict = {}
+        for t in self.removed:
+            removed.setdefault(t.subject, set()).add(t)
+        for t in self.added:
+            added.setdefault(t.subject, set()).add(t)
+        return removed, added
+
     def lines(self) -> list[str]:
         return [f"- {t} ." for t in sorted(self.removed, key=str)] + [f"+ {t} ." for t in sorted(self.added, key=str)]
 
@@ -235,12 +245,7 @@ class Editor:
         if any(p.name not in layout for p in self.kb.turtle_files()):
             return self._rewrite_files(changes)
 
-        removed_by: dict = {}
-        added_by: dict = {}
-        for t in changes.removed:
-            removed_by.setdefault(t.subject, set()).add(t)
-        for t in changes.added:
-            added_by.setdefault(t.subject, set()).add(t)
+        removed_by, added_by = changes.by_subject()
         per_file: dict[str, dict[str, str | None]] = {}
         expected: dict[str, dict[str, set]] = {}  # each changed subject's triples as its old block must hold them
         type_ = N(TYPE)
@@ -271,13 +276,7 @@ class Editor:
         """Every file whose triples change, from each file's own triples (the slow, general path)."""
         before_files = self.kb.parse_files()
         every = set().union(*before_files.values()) if before_files else set()
-        after_files = partition((every - changes.removed) | changes.added)
-        contents = {}
-        for name in sorted(set(before_files) | set(after_files)):
-            new = after_files.get(name, set())
-            if new != before_files.get(name, set()):
-                contents[name] = serialize_turtle(new)
-        return contents
+        return _changed_files(before_files, (every - changes.removed) | changes.added)
 
     # ------------------------------------------------------------------ the journal (for undo)
 
@@ -318,12 +317,7 @@ class Editor:
 
     def _write(self, before_files: dict[str, set[ox.Triple]], after: set[ox.Triple]) -> list[str]:
         """Rewrite only the files whose triples change, atomically; the names written."""
-        after_files = partition(after)
-        contents = {}
-        for name in sorted(set(before_files) | set(after_files)):
-            new = after_files.get(name, set())
-            if new != before_files.get(name, set()):
-                contents[name] = serialize_turtle(new)
+        contents = _changed_files(before_files, after)
         self.kb.write_files(contents)
         return sorted(contents)
 
@@ -333,19 +327,13 @@ class Editor:
         self._conflicts = []
         proposed = build()
         proposed.summary += self._conflicts
-
-        def present(t: ox.Triple) -> bool:
-            return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object)), None) is not None
-
-        added = {t for t in proposed.added if not present(t)}
-        removed = {t for t in proposed.removed if present(t)} - proposed.added
-        for t in removed:
+        changes = _normalise(store, proposed, graph=None)  # the batch's store has a graph per file
+        for t in changes.removed:
             for q in list(store.quads_for_pattern(t.subject, t.predicate, t.object)):
                 if q.graph_name != ONTOLOGY_GRAPH:
                     store.remove(q)
-        for t in added:
+        for t in changes.added:
             store.add(ox.Quad(t.subject, t.predicate, t.object, _BATCH_GRAPH))
-        changes = ChangeSet(added, removed, list(proposed.summary))
         assert self._batch is not None
         self._batch.append(changes)
         return EditResult(changes, [], True)
@@ -1506,10 +1494,22 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             raise NotFoundError(f"{exc} (record it first with `succession {hint}`)" if hint else str(exc)) from None
 
 
-def _normalise(store: ox.Store, proposed: ChangeSet) -> ChangeSet:
-    """What really changes, by looking each triple up (never a set of the whole knowledge base)."""
+_DEFAULT = ox.DefaultGraph()
+
+
+def _changed_files(before_files: dict[str, set[ox.Triple]], after: set[ox.Triple]) -> dict[str, str]:
+    """The new text of every file whose triples differ between ``before_files`` and ``after``."""
+    after_files = partition(after)
+    return {name: serialize_turtle(after_files.get(name, set()))
+            for name in sorted(set(before_files) | set(after_files))
+            if after_files.get(name, set()) != before_files.get(name, set())}
+
+
+def _normalise(store: ox.Store, proposed: ChangeSet, graph=_DEFAULT) -> ChangeSet:
+    """What really changes, by looking each triple up in ``graph`` (None: any graph), never by building a
+    set of the whole knowledge base."""
     def present(t: ox.Triple) -> bool:
-        return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object, ox.DefaultGraph())), None) is not None
+        return next(iter(store.quads_for_pattern(t.subject, t.predicate, t.object, graph)), None) is not None
 
     added = {t for t in proposed.added if not present(t)}
     removed = {t for t in proposed.removed if present(t)} - proposed.added
@@ -1542,12 +1542,7 @@ def neighbourhood(store: ox.Store, changes: ChangeSet) -> set[ox.Triple]:
     facts change; the rules of a changed edition; then every node those point to (holders, sources,
     predecessor tenures); all family relations when one changes (kinship is transitive); all Wikidata
     ids when one changes. Each included node comes with all its triples."""
-    removed_by: dict = {}
-    added_by: dict = {}
-    for t in changes.removed:
-        removed_by.setdefault(t.subject, set()).add(t)
-    for t in changes.added:
-        added_by.setdefault(t.subject, set()).add(t)
+    removed_by, added_by = changes.by_subject()
     added_into: dict = {}
     for t in changes.added:
         added_into.setdefault(t.object, set()).add(t.subject)
