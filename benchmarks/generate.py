@@ -73,10 +73,16 @@ def generate(size: int, out: Path, seed: int = 1) -> None:
         a, z = rng.sample(persons, 2)
         b.relation(m.relation_iri(a, "child-of", z), person=a, kinship="child-of", relative=z,
                    sources=[rng.choice(sources)], recorded=recorded)
+    editions = []
+    for c, country in enumerate(countries):  # every rule belongs to one legal edition, as in kb/
+        e = m.edition_iri(f"Constitution of Country {c} (1950)")
+        b.edition(e, title=f"Constitution of Country {c} (1950)", country=country, kind="constitution",
+                  adopted=PDate("1950"), in_force=PDate("1950"), sources=[sources[0]], recorded=recorded)
+        editions.append(e)
     for o in range(0, n_offices - 1, 4):
         b.rule(m.rule_iri(offices[o], 1, offices[o + 1], PDate("1950")), vacant=offices[o], acting_office=offices[o + 1],
                order=1, start=PDate("1950"), end=None, legal_basis="Constitution, art. 1", sources=[sources[0]],
-               recorded=recorded)
+               recorded=recorded, edition=editions[o % n_countries], article="1")
     out.mkdir(parents=True, exist_ok=True)
     for name, triples in partition(b.triples).items():
         # benchmark data need not be sorted for git; pyoxigraph writes 1M triples in about a second

@@ -257,6 +257,31 @@ class KnowledgeBase:
         if old_key is not None:
             self._advance_index(old_key, removed, added)
 
+    @property
+    def index_key(self) -> str | None:
+        """The key of the on-disk index the loaded store is, or None when it is parsed in memory."""
+        return self._index_key
+
+    def use_store(self, store: ox.Store) -> None:
+        """Let an edit read from ``store`` (a batch's working checkpoint) until told otherwise."""
+        self._store = store
+
+    def checkpoint_index(self) -> Path:
+        """A private writable copy of the loaded on-disk index (RocksDB hard-links its files, so this
+        costs milliseconds at any size); the caller removes it. Caller holds the exclusive lock."""
+        if self._index_key is None or self._store is None:
+            raise KBLoadError("no on-disk index to copy")
+        import uuid
+
+        target = self.dir / CACHE_NAME / f"batch-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        try:
+            self._store.backup(str(target))
+        except (OSError, RuntimeError) as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            raise describe_os_error(exc if isinstance(exc, OSError) else OSError(str(exc)),
+                                    "nothing written; cannot stage the batch") from None
+        return target
+
     def _advance_index(self, old_key: str, removed, added) -> None:
         root = self.dir / CACHE_NAME
         old = root / old_key
