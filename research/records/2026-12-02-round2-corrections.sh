@@ -14,3 +14,12 @@ $S correct "Karim Massimov" "Head of the Presidential Administration of Kazakhst
   --reason "the year only was recorded; he left on his reappointment as prime minister on 2 April 2014" \
   --source http://tradebridgeconsultants.com/news/reshuffles/karim-massimov-returns-as-prime-minister/ \
   --source-title "Karim Massimov returns as Prime Minister" --publisher "Tradebridge Consultants" --published 2014-04
+# The fact-check of round 2 (research/power-vertical-2/factcheck3.yaml) found Rustam Azimov's end as First Deputy
+# Prime Minister wrong: the decree of 15 December 2016 left him only the title of deputy prime minister.
+$S correct "Rustam Azimov" "First Deputy Prime Minister of Uzbekistan" --set end=2016-12 \
+  --reason "he lost the first-deputy status in the reshuffle of December 2016 (decree of 15 Dec 2016) and stayed an ordinary deputy prime minister until June 2017" \
+  --source https://eurasianet.org/s/uzbekistan-azimov-loses-job-at-finance-ministry \
+  --source-title "Uzbekistan: Azimov Loses Job at Finance Ministry" --publisher Eurasianet --published 2016-12
+$S cite https://w3id.org/succession-kb/id/tenure/first-deputy-prime-minister-of-uzbekistan/rustam-azimov/2008-01-02 \
+  --source https://www.riskadvisory.com/news/uzbekistan-president-shavkat-mirziyoyev-is-building-his-own-team/ \
+  --source-title "Uzbekistan: President Shavkat Mirziyoyev is building his own team" --publisher "Risk Advisory"
