@@ -1369,13 +1369,30 @@ def report_site(out: Annotated[Path, typer.Option("--out", help="Folder to write
     typer.echo(f"Wrote {len(pages)} pages into {out}/ (open {out / 'index.html'}).")
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the first argument names a command, a group holding only that command
+    (typer builds every command's parameters on start-up, about 1 ms each; one is enough to run one).
+    Anything else (no command, a global option first, --help) gets the whole app."""
+    if not argv or argv[0].startswith("-"):
+        return app
+    chosen = [c for c in app.registered_commands
+              if (c.name or c.callback.__name__.lower().replace("_", "-")) == argv[0]]
+    if len(chosen) != 1:
+        return app
+    one = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True, add_completion=False,
+                      pretty_exceptions_enable=False)
+    one.registered_callback = app.registered_callback
+    one.registered_commands = chosen
+    return one
+
+
 def main() -> None:
     """The console entry point: like ``app()``, but a usage error (an unknown option, a missing
     argument, a value starting with '-') is one line on stderr with exit code 2, never a box."""
     from typer import _click as click  # typer vendors click
 
     try:
-        rc = app(standalone_mode=False)  # click returns an Exit's code instead of raising it here
+        rc = _app_for(sys.argv[1:])(standalone_mode=False)  # click returns an Exit's code instead of raising it
     except click.exceptions.UsageError as exc:
         if not exc.format_message().strip():  # bare `succession`: the help was shown
             sys.exit(2)

@@ -71,6 +71,7 @@ def without_rustam_chair(kb: Path) -> None:
     rewrite(kb, keep)
 
 
+@pytest.mark.slow  # ~10 s: replays by hand what test_kb_copy_replays_the_recorded_* and the journal tests replay fast
 def test_replaying_the_2020_appointment_rebuilds_the_curated_graph(run, kb_copy):
     original = triples(kb_copy)
     without_rustam_chair(kb_copy)
@@ -286,6 +287,7 @@ def cli_process(kb: Path, *args: str, env_extra: dict | None = None) -> subproce
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow  # ~8 s; `make stress` runs 2, 4 and 8 concurrent editors for several rounds
 def test_two_concurrent_appointments_both_land(run, kb_copy):
     a = cli_process(kb_copy, "appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-01", "--source", SRC)
     b = cli_process(kb_copy, "appoint", "Rustam Emomali", "Prime Minister of Tajikistan", "--date", "2026-11-02",
