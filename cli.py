@@ -1138,7 +1138,7 @@ def correct(person: Annotated[str, typer.Argument(help="The person (or the holde
 def push(endpoint: Annotated[str, typer.Option("--to", help="SPARQL query endpoint of the server, e.g. http://127.0.0.1:7878/query.")],
          update_endpoint: Annotated[Optional[str], typer.Option("--update-to", help="SPARQL update endpoint (default: next to --to).")] = None,
          graph: Annotated[Optional[str], typer.Option("--into-graph", help="Load into this named graph.")] = None,
-         replace: Annotated[bool, typer.Option("--replace", help="Clear the graph on the server first.")] = False,
+         replace: Annotated[bool, typer.Option("--replace", help="Replace the graph on the server (in one update, after the data is staged).")] = False,
          batch: Annotated[int, typer.Option("--batch", help="Triples per INSERT DATA request.")] = 2000,
          kb: KbOpt = None) -> None:
     """Load kb/ (and the ontology) into a SPARQL server, with a progress bar. Safe to re-run: a load

@@ -329,6 +329,10 @@ def main() -> int:
     ap.add_argument("--record", action="store_true", help="write benchmarks/RESULTS.md")
     args = ap.parse_args()
     sizes = (args.sizes or ("shipped,100000" if args.quick else "shipped,100000,1000000")).split(",")
+    # byte-compile the project as an installed package is (pip compiles what it installs; an editable
+    # install does not, and PYTHONDONTWRITEBYTECODE, set on some machines, stops Python doing it on import):
+    # otherwise every CLI run pays ~30 ms compiling cli.py and the library, which no floor pays
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "succession"), str(ROOT / "cli.py")], check=True)
     rows: list[dict] = []
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="succession-bench-") as tmp:

@@ -5,12 +5,14 @@
    and never holds a half-written transaction;
 2. editors: 2, 4 and 8 processes appointing at once, for several rounds: every edit lands (nothing lost),
    the chain stays valid;
-3. hostile input: every text argument of every edit command fed quotes, braces, triple quotes, line
+3. servers: an Oxigraph server SIGKILLed during `push --replace` and during an `appoint --endpoint`; restarted,
+   it holds exactly the state before or after, never a part;
+4. hostile input: every text argument of every edit command fed quotes, braces, triple quotes, line
    breaks, RTL and zero-width characters, emoji, 100 kB strings, SPARQL and Turtle keywords: either a
    one-line refusal (exit 2) with byte-identical files, or the literal text stored and `validate` passing;
    never exit 70.
 
-Usage: python benchmarks/stress.py [--kills N] [--rounds N] [--seconds S]
+Usage: python benchmarks/stress.py [--kills N] [--rounds N] [--server-rounds N] [--seconds S]
 """
 
 from __future__ import annotations
@@ -180,10 +182,141 @@ def hostile(tmp: Path, deadline: float) -> tuple[int, int, int]:
     return cases, stored, refused
 
 
+class OxServer:
+    """`oxigraph serve` (PyPI's oxigraph) on 127.0.0.1 over a data folder that outlives a SIGKILL."""
+
+    def __init__(self, location: Path) -> None:
+        import socket
+
+        self.location = location
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/query"
+
+    def start(self) -> OxServer:
+        import urllib.request
+
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        self.proc = subprocess.Popen([binary, "serve", "--location", str(self.location), "--bind",
+                                      f"127.0.0.1:{self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(400):
+            try:
+                urllib.request.urlopen(self.url + "?query=ASK%7B%7D", timeout=1).read()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("oxigraph did not start")
+
+    def kill(self) -> None:
+        if self.proc:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+            self.proc = None
+
+    def state(self) -> frozenset:
+        """Every triple of the default graph, record times and correction ids blanked (as ``state``)."""
+        import urllib.parse
+        import urllib.request
+
+        import pyoxigraph as ox
+
+        def ask(query: str, accept: str) -> bytes:
+            req = urllib.request.Request(self.url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                         headers={"Accept": accept,
+                                                  "Content-Type": "application/x-www-form-urlencoded"})
+            return urllib.request.urlopen(req, timeout=120).read()
+
+        body = ask("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples")
+        lines = {re.sub(r'"20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z"', '"T"', CORRECTION.sub("id/correction/X", str(t)))
+                 for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
+        return frozenset(lines)
+
+    def graphs(self) -> set[str]:
+        """The named graphs on the server (a killed push leaves its staging graph; the next push drops it)."""
+        import urllib.parse
+        import urllib.request
+
+        req = urllib.request.Request(self.url, data=urllib.parse.urlencode(
+            {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}).encode(),
+            headers={"Accept": "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded"})
+        rows = json.loads(urllib.request.urlopen(req, timeout=120).read())["results"]["bindings"]
+        return {r["g"]["value"] for r in rows}
+
+
+def servers(tmp: Path, rounds: int, deadline: float) -> list[tuple[str, int, int]]:
+    """A SPARQL server SIGKILLed at a random moment of `push --replace` and of an `appoint --endpoint`;
+    restarted on its data, it holds exactly the state before or the state after (the push publishes its
+    staging graph with one update; an edit is one update), never a part, and no exit is 70."""
+    rng = random.Random(20261202)
+    out = []
+    base = fresh(tmp, "srv-a")
+    newer = fresh(tmp, "srv-b")
+    assert run(["appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-30", "--source", SRC],
+               newer).returncode == 0
+    # the two states a push of `newer` over `base` may leave, and the state after the edit below
+    ref = OxServer(tmp / "srv-ref").start()
+    try:
+        url = ref.url
+        assert run(["push", "--to", url], base).returncode == 0
+        before = ref.state()
+        assert run(["push", "--replace", "--to", url], newer).returncode == 0
+        after_push = ref.state()
+        assert run(["push", "--replace", "--to", url], base).returncode == 0
+        edit = ["appoint", "Qohir Rasulzoda", "Mayor of Dushanbe", "--date", "2026-12-01", "--source", SRC]
+        t0 = time.time()
+        assert subprocess.run(CLI + ["--endpoint", url] + edit, capture_output=True, cwd=ROOT).returncode == 0
+        edit_seconds = time.time() - t0
+        after_edit = ref.state()
+        t0 = time.time()
+        assert run(["push", "--replace", "--to", url], newer).returncode == 0
+        push_seconds = time.time() - t0
+    finally:
+        ref.kill()
+    for what, seconds, after in (("push", push_seconds, after_push), ("edit", edit_seconds, after_edit)):
+        held = n = 0
+        for r in range(rounds):
+            if time.time() > deadline:
+                break
+            srv = OxServer(tmp / f"srv-{what}-{r}").start()
+            try:
+                assert run(["push", "--to", srv.url], base).returncode == 0
+                argv = (CLI + ["push", "--replace", "--to", srv.url, "--kb", str(newer)] if what == "push"
+                        else CLI + ["--endpoint", srv.url] + edit)
+                proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                time.sleep(rng.uniform(0.05, max(0.1, seconds)))
+                srv.kill()
+                code = proc.wait(timeout=300)
+                err = (proc.stderr.read() if proc.stderr else "").strip().splitlines()
+                srv.start()
+                got = srv.state()
+                n += 1
+                ok = got in (before, after) and code != 70
+                leftover = srv.graphs()
+                ok = ok and all(g.startswith("urn:succession-kb:staging:") for g in leftover)
+                if what == "push" and leftover:  # the next push publishes and drops what the killed one left
+                    ok = ok and run(["push", "--replace", "--to", srv.url], newer).returncode == 0
+                    ok = ok and not srv.graphs() and srv.state() == after
+                held += ok
+                if not ok:
+                    print(f"  {what} round {r}: exit {code} ({err[-1][:200] if err else ''}); "
+                          f"{len(got - before)} triples more than before, {len(before - got)} fewer",
+                          file=sys.stderr)
+            finally:
+                srv.kill()
+        out.append((what, n, held))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="succession-kb stress suite")
     ap.add_argument("--kills", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--server-rounds", type=int, default=6, help="server kills per scenario (push, edit)")
     ap.add_argument("--seconds", type=float, default=1500, help="stop starting new cases after this long")
     args = ap.parse_args()
     t0 = time.time()
@@ -198,6 +331,9 @@ def main() -> int:
         for width, holders, ok in editors(tmp, args.rounds, deadline):
             print(f"editors: {width} at once: {holders}/{width} appointments landed, {'held' if ok else 'FAILED'}")
             failed += not ok
+        for what, n, ok in servers(tmp, args.server_rounds, t0 + 0.85 * args.seconds):
+            print(f"servers: {n} SIGKILLs of an Oxigraph server during {what}, {ok} held (before or after)")
+            failed += n - ok
         cases, stored, refused = hostile(tmp, t0 + args.seconds)
         print(f"hostile input: {cases} cases: {stored} stored literally and valid, {refused} refused cleanly, "
               f"{cases - stored - refused} failed")

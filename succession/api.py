@@ -39,6 +39,9 @@ class Answer:
     blank: dict[str, str] = field(default_factory=dict)  # what a table shows for an empty cell of a column
 
 
+STAGING_PREFIX = "urn:succession-kb:staging:"  # graphs a push loads before one update publishes them
+
+
 class Succession:
     """A knowledge base and everything one can ask of it."""
 
@@ -692,12 +695,22 @@ SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
 
         if batch < 1:
             raise InputError("--batch must be at least 1")
+        import uuid
+
         ep = Endpoint(endpoint, update_endpoint, graph)
         from .kb import content_quads
 
         triples = sorted({q.triple for q in content_quads(self.kb.store())}, key=str)
-        if replace:
-            ep.update(f"CLEAR SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT")
+        # the batches go into a private staging graph; one update then adds (or, with --replace, moves) it
+        # into the target graph, so a push that dies half-way (the server or this process killed) leaves
+        # the target exactly as it was; staging graphs left by such a push are dropped by the next one
+        staging = f"{STAGING_PREFIX}{uuid.uuid4().hex}"
+        anywhere = Endpoint(endpoint, update_endpoint, None)
+        for row in anywhere.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "
+                                   f'"{STAGING_PREFIX}")) }}').rows:
+            ep.update(f"DROP SILENT GRAPH <{row['g'].value}>")
+        target = ep
+        ep = Endpoint(endpoint, update_endpoint, staging)
         candidates = ep.store_urls()
         store: str | None = None
 
@@ -721,10 +734,20 @@ SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
                 send(part[:half])
                 send(part[half:])
 
-        for i in range(0, len(triples), batch):
-            send(triples[i:i + batch])
-            if progress:
-                progress(min(i + batch, len(triples)), len(triples))
+        try:
+            for i in range(0, len(triples), batch):
+                send(triples[i:i + batch])
+                if progress:
+                    progress(min(i + batch, len(triples)), len(triples))
+            into = f"GRAPH <{graph}>" if graph else "DEFAULT"
+            target.update(f"MOVE GRAPH <{staging}> TO {into}" if replace
+                          else f"ADD GRAPH <{staging}> TO {into} ; DROP SILENT GRAPH <{staging}>")
+        except BaseException:
+            try:
+                target.update(f"DROP SILENT GRAPH <{staging}>")
+            except Exception:  # the server is gone: the next push drops it
+                pass
+            raise
         return len(triples)
 
     def pull(self, endpoint: str, graph: str | None = None) -> list[str]:

@@ -18,6 +18,7 @@ bearer token from $SUCCESSION_ENDPOINT_TOKEN. Secrets are never printed: errors 
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import os
 import re
@@ -108,6 +109,8 @@ class Endpoint:
             raise EndpointError(f"SPARQL endpoint {url} is unreachable: {reason}") from None
         except (ConnectionError, OSError) as exc:
             raise EndpointError(f"SPARQL endpoint {url} is unreachable: {exc}") from None
+        except http.client.HTTPException as exc:  # the server died mid-answer (IncompleteRead, BadStatusLine)
+            raise EndpointError(f"SPARQL endpoint {url} broke off its answer: {type(exc).__name__}") from None
         except (ValueError, KeyError, json.JSONDecodeError) as exc:
             raise EndpointError(f"SPARQL endpoint {url} answered something that is not SPARQL JSON results: "
                                 f"{type(exc).__name__}") from None
@@ -225,6 +228,8 @@ class Endpoint:
             raise EndpointError(f"SPARQL endpoint {url} answered HTTP {exc.code} {exc.reason}") from None
         except (urllib.error.URLError, OSError) as exc:
             raise EndpointError(f"SPARQL endpoint {url} is unreachable: {getattr(exc, 'reason', exc)}") from None
+        except http.client.HTTPException as exc:  # the server died mid-answer
+            raise EndpointError(f"SPARQL endpoint {url} broke off its answer: {type(exc).__name__}") from None
 
     def _auth_headers(self) -> dict[str, str]:
         import base64

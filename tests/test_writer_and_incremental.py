@@ -168,3 +168,74 @@ def test_an_edit_rewrites_only_its_blocks_and_keeps_the_index_in_step(run, kb_co
         assert indexed == every, edit
         assert sorted(p.name for p in (kb_copy / ".cache").iterdir() if p.is_dir()) == cache
     assert run("validate", kb=kb_copy).exit_code == 0
+
+
+BATCH = [
+    {"command": "add-person", "name": "Batch Person One"},
+    {"command": "appoint", "person": "Batch Person One", "office": "Mayor of Dushanbe", "date": "2026-11-30"},
+    {"command": "appoint", "person": "Rustam Emomali", "office": "Mayor of Dushanbe", "date": "2026-12-01"},
+    {"command": "relate", "person": "Batch Person One", "relation": "sibling-of", "relative": "Rustam Emomali"},
+    {"command": "correct", "person": "Karim Massimov", "office": "Prime Minister of Kazakhstan", "start": "2014-04-02",
+     "set": ["note=checked against the decree"], "reason": "a note"},
+    {"command": "end-tenure", "person": "Rustam Emomali", "office": "Chairman of the Majlisi Milli", "date": "2026-12-01",
+     "reason": "resignation"},
+]
+RECORD_TIME = __import__("re").compile(r'"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"')
+
+
+CORRECTION_ID = __import__("re").compile(r"correction/[0-9a-f]{16}")  # a hash of the record time too
+
+
+def _turtle(kb) -> dict[str, list[str]]:
+    """Each file's subject blocks, record times and the ids made from them aside."""
+    return {p.name: sorted(CORRECTION_ID.sub("correction/ID", RECORD_TIME.sub('"T"', p.read_text(encoding="utf-8")))
+                           .split("\n\n")) for p in sorted(kb.glob("*.ttl"))}
+
+
+def test_a_batch_on_the_index_equals_the_general_path_and_a_refused_one_changes_nothing(run, kb_copy, tmp_path,
+                                                                                      monkeypatch):
+    """`apply` runs its rows on a checkpoint of the on-disk index and splices the total change; the files it
+    writes are the ones the general path (every file parsed, validated whole, rewritten) writes, record times
+    aside; a batch refused at its last row leaves the files and the index as they were."""
+    import shutil
+
+    import yaml
+
+    from conftest import snapshot
+
+    src = {"source": "https://example.org/batch-news", "source-title": "Batch news"}
+    good = tmp_path / "good.yaml"
+    good.write_text(yaml.safe_dump([{**r, **src} for r in BATCH]), encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump([{**r, **src} for r in BATCH]
+                                  + [{"command": "appoint", "person": "Nobody Known", "office": "Mayor of Dushanbe",
+                                      "date": "2026-12-02", **src}]), encoding="utf-8")
+    general = tmp_path / "general"
+    shutil.copytree(kb_copy, general)
+    assert run("who-holds", "Mayor of Dushanbe", kb=kb_copy).exit_code == 0  # builds the index
+    assert (kb_copy / ".cache").is_dir()
+
+    before = snapshot(kb_copy)
+    r = run("apply", bad, kb=kb_copy)
+    assert r.exit_code == 2 and r.stderr.startswith("Error: row 7: ") and snapshot(kb_copy) == before
+    assert not list((kb_copy / ".cache").glob("batch-*")), "the checkpoint is removed"
+    now = run("who-holds", "Mayor of Dushanbe", "--on", "2026-12-01", "--format", "json", kb=kb_copy)
+    assert [x["person"] for x in __import__("json").loads(now.stdout)] == ["Rustam Emomali"]
+    assert run("person", "Batch Person One", kb=kb_copy).exit_code != 0  # the index holds no row of the batch
+
+    r = run("apply", good, kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    monkeypatch.setenv("SUCCESSION_CACHE", "off")
+    r2 = run("apply", good, kb=general)
+    assert r2.exit_code == 0, r2.output
+    assert _turtle(kb_copy) == _turtle(general)
+    changed = {n for n, b in snapshot(kb_copy).items() if before.get(n) != b and n.endswith(".ttl")}
+    assert changed == {"persons.ttl", "tenures.ttl", "events.ttl", "relations.ttl", "sources.ttl", "corrections.ttl"}
+    monkeypatch.delenv("SUCCESSION_CACHE")
+    # the index the batch advanced answers as a rebuilt one does
+    for office, on in (("Mayor of Dushanbe", "2026-11-30"), ("Mayor of Dushanbe", "2026-12-01"),
+                       ("Chairman of the Majlisi Milli", "2026-12-02")):
+        a = run("who-holds", office, "--on", on, "--format", "json", kb=kb_copy).stdout
+        shutil.rmtree(kb_copy / ".cache")
+        assert run("who-holds", office, "--on", on, "--format", "json", kb=kb_copy).stdout == a
+    assert run("validate", kb=kb_copy).exit_code == 0
