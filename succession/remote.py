@@ -189,6 +189,17 @@ class Endpoint:
         rows = self.select(text).rows
         return bool(rows) and rows[0]["result"].value == "true"
 
+    def server_software(self) -> str:
+        """The server's HTTP Server header (e.g. "Virtuoso/07.20.3238 (Linux) ..."), "" when it sends none."""
+        import urllib.request
+
+        req = urllib.request.Request(self.query_url + "?query=ASK%7B%7D",
+                                     headers={"Accept": "application/sparql-results+json", **self._auth_headers()})
+        with self._errors(self.query_url):
+            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+                resp.read()
+                return resp.headers.get("Server", "") or ""
+
     def store_urls(self) -> list[str]:
         """Graph Store Protocol endpoints that may sit next to the query URL (Oxigraph /store,
         Virtuoso /sparql-graph-crud, Fuseki /data); $SUCCESSION_STORE_ENDPOINT names one ("none":

@@ -200,7 +200,6 @@ def test_a_batch_on_the_index_equals_the_general_path_and_a_refused_one_changes_
     import shutil
 
     import yaml
-
     from conftest import snapshot
 
     src = {"source": "https://example.org/batch-news", "source-title": "Batch news"}
