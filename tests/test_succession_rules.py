@@ -369,3 +369,33 @@ def test_log_lists_edits_newest_first_with_their_facts(run, world):
     assert rows[0]["sources"] == [SRC]
     assert json.loads(run("log", "--since", "2199-01-01", "--format", "json", kb=world).stdout) == []
     assert len(json.loads(run("log", "--limit", "1", "--format", "json", kb=world).stdout)) == 1
+
+
+def test_verify_counts_a_holder_from_the_first_day_of_the_tenure_and_not_before(run, world):
+    """A check dated on the tenure's first day names its holder (the start is inclusive); the day before,
+    the record has nobody, and the check is refused."""
+    r = run("verify", "Chair of the Xland Senate", "--on", "2001-01-01", "--holder", "Beta Bee", "--source", SRC,
+            kb=world)
+    assert r.exit_code == 0, r.output
+    r = run("verify", "Chair of the Xland Senate", "--on", "2000-12-31", "--holder", "Beta Bee", "--source", SRC,
+            kb=world)
+    assert r.exit_code != 0 and "held by nobody" in r.stderr and len(r.stderr.splitlines()) == 1, r.output
+
+
+def test_a_rules_edition_cannot_be_cleared(run, world):
+    rule = "https://w3id.org/succession-kb/id/rule/1"
+    before = snapshot(world)
+    for field in ("edition", "legal-basis"):
+        r = run("amend-rule", rule, "--set", f"{field}=", "--source", SRC, kb=world)
+        assert r.exit_code == 2 and f"a rule's {field} cannot be removed" in r.stderr, r.output
+    assert snapshot(world) == before
+
+
+def test_edits_refuse_a_view_of_the_past(world):
+    from succession.edit import Editor, SourceInfo
+    from succession.errors import InputError
+
+    editor = Editor(Succession(world, as_recorded="2020-01-01"))
+    with pytest.raises(InputError, match="read-only view of the past"):
+        editor.end_tenure("Beta Bee", "Chair of the Xland Senate", date="2026-01-01", reason="resignation",
+                          source=SourceInfo(SRC))

@@ -358,3 +358,23 @@ def test_a_note_is_corrected_with_the_old_one_kept(run, appoint_kb):
     too_long = run("correct", "Alpha Ant", "President of Xland", "--set", "note=" + "x" * 4001, "--source", SRC,
                    kb=appoint_kb)
     assert too_long.exit_code == 2 and "at most 4000" in too_long.output
+
+
+def test_content_quads_holds_the_ontology_unless_told_and_never_the_index_bookkeeping():
+    """`push` and `export` take the knowledge base with its ontology (the default); the cache's key
+    record is never part of it; a file graph maps back to its file name and nothing else does."""
+    import pyoxigraph as ox
+    from conftest import KB
+
+    from succession.kb import KnowledgeBase, content_quads, file_graph, graph_file
+
+    store = KnowledgeBase(KB).store()
+    tenure_class = ox.Triple(ox.NamedNode("https://w3id.org/succession-kb/ontology#Tenure"),
+                             ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                             ox.NamedNode("http://www.w3.org/2002/07/owl#Class"))
+    every = {q.triple for q in content_quads(store)}
+    data = {q.triple for q in content_quads(store, ontology=False)}
+    assert tenure_class in every and tenure_class not in data and data < every
+    assert not any("cache-key" in str(t) for t in every)
+    assert graph_file(file_graph("tenures.ttl")) == "tenures.ttl"
+    assert graph_file(ox.DefaultGraph()) is None and graph_file(ox.NamedNode("urn:x:tenures.ttl")) is None

@@ -45,8 +45,11 @@ _RULES_WORLD = ["tests/test_succession_rules.py", "-k", "not every_month and not
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "dates": (["succession/dates.py"], ["tests/test_units.py", "tests/test_queries.py"]),
     "resolve": (["succession/resolve.py"], ["tests/test_units.py", "tests/test_cli_read.py"]),
-    "edit": (["succession/edit.py"], ["tests/test_units.py", *_RULES_WORLD]),
-    "kb": (["succession/kb.py"], ["tests/test_units.py", "tests/test_cache.py"]),
+    "edit": (["succession/edit.py"], ["tests/test_units.py", "tests/test_newsroom.py", *_RULES_WORLD]),
+    "kb": (["succession/kb.py"], ["tests/test_units.py", "tests/test_cache.py", "tests/test_hostile.py", "-k",
+                                  "commit or marker or deleted or unlisted or adds_a_file or index or hand_edit or "
+                                  "full_disk or cache or units or batch_on_the_index",
+                                  "tests/test_writer_and_incremental.py"]),
     "validate": (["succession/validate.py"], ["tests/test_units.py", "tests/test_validate.py"]),
     "coverage": (["succession/coverage.py"], ["tests/test_units.py", "tests/test_facts.py"]),
     "queries": (sorted(str(p.relative_to(ROOT)) for p in (ROOT / "queries").rglob("*.rq")),
