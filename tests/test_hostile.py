@@ -369,6 +369,7 @@ HOSTILE = st.one_of(
     st.text(min_size=1, max_size=40))
 
 
+@pytest.mark.slow  # ~11 s; `make stress` feeds every edit command the hostile set
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE)
 def test_hostile_text_round_trips_or_is_refused(run, tmp_path_factory, text):

@@ -109,6 +109,7 @@ def test_history_person_line(backend):
     assert line[0]["person"] == "Rustam Emomali"
 
 
+@pytest.mark.slow  # ~21 s for both backends; tests/test_servers.py runs the same scenario on Oxigraph, Virtuoso and the embedded store
 def test_edits_and_validation(backend):
     r = backend("appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-01", "--source", SRC)
     assert r.exit_code == 0, r.output

@@ -43,6 +43,7 @@ def editions(session) -> dict[str, tuple[str, str | None]]:
     return {r["e"]: (r["f"], r["u"]) for r in rows}
 
 
+@pytest.mark.slow  # 12 s; tests/test_units.py sweeps the rules-in-force boundaries fast, `make slow` runs this
 def test_every_month_since_1991_one_row_per_order_and_the_edition_in_force(session, ruled_offices, editions):
     """The first day of every month from 1991-01 to today, for every office that has rules."""
     checked = 0

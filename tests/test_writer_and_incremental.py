@@ -62,6 +62,7 @@ def cases(store: ox.Store) -> dict[str, ChangeSet]:
     }
 
 
+@pytest.mark.slow  # ~26 s for its worlds; `make slow` (run by .ci/run) keeps it, tests/test_validate.py checks every example fast
 @pytest.mark.parametrize("case", ["valid", "missing holder", "overlap", "person loses type"])
 def test_incremental_validation_agrees_with_full(kb_copy, case):
     session = Succession(kb_copy)
