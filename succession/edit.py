@@ -194,10 +194,7 @@ class Editor:
             changes.summary += self._conflicts
             if changes.empty:
                 return EditResult(changes, [], dry_run)
-            violations = self._validate_local(store, changes)
-            if violations:
-                more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-                raise ValidationError(f"refused, nothing written: {violations[0]}{more}", [str(v) for v in violations])
+            self._refuse(self._validate_local(store, changes), "")
             if dry_run:
                 return EditResult(changes, [], True)
             contents = self._spliced(store, changes)
@@ -310,7 +307,11 @@ class Editor:
                                    "`undo` cannot reverse it.")
 
     def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
-        violations = self._validate(store, after, changes)
+        self._refuse(self._validate(store, after, changes), what)
+
+    @staticmethod
+    def _refuse(violations: list, what: str) -> None:
+        """Refuse an edit that would leave ``violations``: the first one, and how many more."""
         if violations:
             more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
             raise ValidationError(f"refused, nothing written: {what}{violations[0]}{more}",
@@ -357,18 +358,8 @@ class Editor:
             self._next_time(store)
             before_files = self.kb.file_triples()
             original = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
-            self._batch = []
-            results: list[EditResult] = []
             try:
-                for i, op in enumerate(ops, 1):
-                    try:
-                        results.append(op())
-                    except ValidationError as exc:
-                        raise ValidationError(f"row {i}: {exc}", exc.violations) from None
-                    except SuccessionError as exc:
-                        err = type(exc).__new__(type(exc))
-                        Exception.__init__(err, f"row {i}: {exc}")
-                        raise err from None
+                results = self._run_rows(ops)
             finally:
                 self._batch = None
             after = {q.triple for q in store if q.graph_name != ONTOLOGY_GRAPH}
@@ -382,6 +373,22 @@ class Editor:
             self._journal("apply", total, [line for r in results for line in r.changes.summary])
             return results, EditResult(total, written, False)
 
+    def _run_rows(self, ops) -> list[EditResult]:
+        """Run a batch's rows in order, each into ``self._batch``; an error names its row (1-based).
+        The caller resets ``self._batch`` afterwards."""
+        self._batch = []
+        results: list[EditResult] = []
+        for i, op in enumerate(ops, 1):
+            try:
+                results.append(op())
+            except ValidationError as exc:
+                raise ValidationError(f"row {i}: {exc}", exc.violations) from None
+            except SuccessionError as exc:
+                err = type(exc).__new__(type(exc))
+                Exception.__init__(err, f"row {i}: {exc}")
+                raise err from None
+        return results
+
     def _batch_on_index(self, index: ox.Store, ops, dry_run: bool) -> tuple[list[EditResult], EditResult]:
         """A batch in time proportional to its change: the rows run, each seeing the ones before it, on
         a writable checkpoint of the on-disk index (hard links, made in milliseconds), while the index
@@ -393,18 +400,8 @@ class Editor:
             work = ox.Store(str(work_dir))
             self._next_time(index)
             self.kb.use_store(work)
-            self._batch = []
-            results: list[EditResult] = []
             try:
-                for i, op in enumerate(ops, 1):
-                    try:
-                        results.append(op())
-                    except ValidationError as exc:
-                        raise ValidationError(f"row {i}: {exc}", exc.violations) from None
-                    except SuccessionError as exc:
-                        err = type(exc).__new__(type(exc))
-                        Exception.__init__(err, f"row {i}: {exc}")
-                        raise err from None
+                results = self._run_rows(ops)
                 touched = {t for c in self._batch for t in c.added | c.removed}
             finally:
                 self._batch = None
@@ -422,11 +419,7 @@ class Editor:
         total = ChangeSet(added, removed, [f"{len(results)} edit(s) in one batch."])
         if total.empty:
             return results, EditResult(total, [], dry_run)
-        violations = self._validate_local(index, total)
-        if violations:
-            more = f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""
-            raise ValidationError(f"refused, nothing written: the batch would leave {violations[0]}{more}",
-                                  [str(v) for v in violations])
+        self._refuse(self._validate_local(index, total), "the batch would leave ")
         if dry_run:
             return results, EditResult(total, [], True)
         contents = self._spliced(index, total)
