@@ -51,8 +51,20 @@ def main_options(
 def _session(kb: Path | None, as_recorded: str | None = None):
     from succession.api import Succession
 
-    return Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
-                      endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"], graph=SERVER["graph"])
+    session = Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
+                         endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"], graph=SERVER["graph"])
+    SESSIONS.append(session)
+    return session
+
+
+SESSIONS: list = []  # the session(s) this run opened: the table's source notes show each page's recorded kind
+
+
+def _source_kinds() -> dict[str, str]:
+    try:
+        return SESSIONS[-1].source_kinds() if SESSIONS else {}
+    except Exception:  # the kinds decorate a finished answer: never fail it for them
+        return {}
 
 
 def handle_errors(fn):
@@ -145,8 +157,9 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
         typer.echo(f"  {note}")
     if footnotes:
         typer.echo("Sources:")
+        kinds = _source_kinds()
         for i, url in enumerate(footnotes, 1):
-            typer.echo(f"  [{i}] {url}")
+            typer.echo(f"  [{i}] {url}" + (f" ({kinds[url]})" if url in kinds else ""))
 
 
 def print_table(columns: list[str], rows: list[list[str]]) -> None:
@@ -391,15 +404,17 @@ def stats(country: Annotated[Optional[str], typer.Option("--country", "-c", help
 @handle_errors
 def coverage(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
              since: Annotated[str, typer.Option("--since", help="Start of the period checked.")] = "1991-01-01",
-             all_kinds: Annotated[bool, typer.Option("--all-kinds", help="Every office, not only heads of state, heads of government and chamber chairs.")] = False,
+             kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Only offices of this kind (repeatable): e.g. governor, head-of-state, minister; main = heads of state and government and chamber chairs.")] = None,
+             all_kinds: Annotated[bool, typer.Option("--all-kinds", hidden=True, help="Every office kind (the default).")] = False,
              strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any gap is unexplained or any fact unsourced.")] = False,
              format: FormatOpt = "table", kb: KbOpt = None) -> None:
-    """Per country and office: number of tenures, first and last dates, every gap (explained or not) and
-    every unsourced fact, so that missing data is visible.
+    """Per country and office, every office kind by default: number of tenures, first and last dates, every
+    gap (explained or not), every unsourced fact, the facts sourced only by copies, the sources by kind and
+    the share of persons and offices with a Wikidata QID, so that missing data is visible.
 
-    Example: succession coverage --country Kyrgyzstan
+    Example: succession coverage --country Kyrgyzstan --kind governor
     """
-    ans = _session(kb).coverage(country, since, all_kinds)
+    ans = _session(kb).coverage(country, since, None if all_kinds else kind)
     render(ans, format)
     if strict and (ans.unexplained or ans.unsourced):
         raise typer.Exit(1)
@@ -737,6 +752,17 @@ def cite(target: Annotated[str, typer.Argument(help="The IRI of a recorded fact 
     """
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).cite(target, source=src, dry_run=dry_run))
+
+
+@app.command("classify-sources")
+@handle_errors
+def classify_sources(dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record the kind (official, news, encyclopedia, dataset, copy) of every source that has none, and
+    the original's address of each copy whose title names it. New sources get their kind when cited.
+
+    Example: succession classify-sources --dry-run
+    """
+    report(_editor(kb).classify_sources(dry_run=dry_run))
 
 
 @app.command("correct-office")

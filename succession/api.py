@@ -562,13 +562,29 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
 
     # ------------------------------------------------------------------ coverage
 
-    def coverage(self, country: str | None = None, since: str = "1991-01-01", all_kinds: bool = False) -> Answer:
-        from .coverage import MAIN_KINDS, coverage, unsourced
+    def coverage(self, country: str | None = None, since: str = "1991-01-01", kinds: list[str] | None = None) -> Answer:
+        """Coverage of every office kind, or of ``kinds`` (labels such as "governor" or "head-of-state";
+        "main" stands for heads of state and government and chamber chairs)."""
+        from .coverage import MAIN_KINDS, coverage, office_kinds, unsourced
 
         country_label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
         start = parse_date(since, "since date")
-        covs = coverage(self.engine.select, since=start, country=country_label,
-                        kinds=None if all_kinds else MAIN_KINDS)
+        wanted: tuple[str, ...] | None = None
+        if kinds:
+            def norm(k: str) -> str:
+                return " ".join(k.replace("-", " ").replace("_", " ").lower().split())
+
+            known = {norm(k): k for k in office_kinds(self.engine.select)}
+            chosen: list[str] = []
+            for k in kinds:
+                if norm(k) == "main":
+                    chosen += MAIN_KINDS
+                elif norm(k) in known:
+                    chosen.append(known[norm(k)])
+                else:
+                    raise InputError(f"unknown office kind {k!r}: expected main or one of {', '.join(sorted(known.values()))}")
+            wanted = tuple(dict.fromkeys(chosen))
+        covs = coverage(self.engine.select, since=start, country=country_label, kinds=wanted)
         records = [{"country": c.country, "office": c.label, "office_iri": c.office, "kind": c.kind,
                     "tenures": c.tenures, "first": c.first, "last": c.last,
                     "gaps": f"{len(c.unexplained)} unexplained / {len(c.gaps)}",
@@ -581,9 +597,10 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
                 notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
         missing = unsourced(self.engine.select)
         notes.append(f"Unsourced facts: {len(missing)}")
-        from .coverage import copy_only_facts, qid_shares
+        from .coverage import copy_only_facts, qid_shares, source_kind_counts
 
         copies = copy_only_facts(self.engine.select)
+        notes.append("Sources by kind: " + ", ".join(f"{k} {n}" for k, n in source_kind_counts(self.engine.select)))
         notes.append(f"Facts sourced only by copies of Wikipedia (mirrors, proxies): {len(copies)}")
         notes += [f"  {c}" for c in copies[:20]] + ([f"  ... and {len(copies) - 20} more"] if len(copies) > 20 else [])
         notes.append("Wikidata QIDs: " + "; ".join(f"{w} {n}/{a}" for w, n, a in qid_shares(self.engine.select)))
@@ -623,10 +640,17 @@ SELECT ?person ?p ?o WHERE { ?person a sk:Person ; ?p ?o . FILTER(?p IN (rdfs:la
     def sources_info(self) -> dict[str, dict[str, Any]]:
         """Title, publisher and date of every cited page, by URL."""
         text = sparql_prefixes() + """
-SELECT ?url ?title ?publisher ?issued WHERE { ?s a sk:Source ; schema:url ?url .
-  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher } OPTIONAL { ?s dcterms:issued ?issued } }"""
-        return {r["url"]: {"title": r["title"], "publisher": r["publisher"], "issued": r["issued"]}
+SELECT ?url ?title ?publisher ?issued ?kind ?original WHERE { ?s a sk:Source ; schema:url ?url .
+  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher } OPTIONAL { ?s dcterms:issued ?issued }
+  OPTIONAL { ?s sk:sourceKind ?kind } OPTIONAL { ?s sk:copyOf ?original } }"""
+        return {r["url"]: {"title": r["title"], "publisher": r["publisher"], "issued": r["issued"], "kind": r["kind"],
+                           "copy_of": r["original"]}
                 for r in self.engine.select(text).records()}
+
+    def source_kinds(self) -> dict[str, str]:
+        """The recorded kind (official, news, encyclopedia, dataset, copy) of every cited page, by URL."""
+        text = sparql_prefixes() + "SELECT ?url ?kind WHERE { ?s a sk:Source ; schema:url ?url ; sk:sourceKind ?kind }"
+        return {r["url"]: r["kind"] for r in self.engine.select(text).records()}
 
     def data_as_of(self) -> str:
         """The day of the newest recorded fact or verification."""

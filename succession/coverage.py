@@ -124,38 +124,48 @@ def unsourced(select) -> list[str]:
     return sorted(r["message"].value for r in select(text).rows)
 
 
-# Hosts that republish Wikipedia (mirrors, proxies, offline copies): a page there is a copy, not a source
-# of its own. A source whose title says "(copy of ...)" or whose publisher says "mirror" or "copy" is one too.
-COPY_HOSTS = ("wikiwand", "wikizero", "findatwiki", "piglix", "worddisk", "wikimili", "cloudfront.net", "kiwix",
-              "wiki7.org", "wikiclassic", "owiki", "zxc.wiki", "1209k.com", "enwikipedia.net", "710302.xyz",
-              "perceptiono", "eymaps", "dbpedia", "wiki2.org", "wikibrief", "wikitia")
+from .sources import COPY_HOSTS, is_copy  # noqa: E402,F401  (kept importable from here)
 
 _SOURCE_FACTS = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?fact ?url ?title ?publisher WHERE {
+SELECT ?fact ?url ?title ?publisher ?kind WHERE {
   ?fact a ?class ; prov:wasDerivedFrom ?s .
   VALUES ?class { sk:Tenure sk:Person sk:Office sk:FamilyRelation sk:SuccessionRule sk:LegalEdition }
   ?s schema:url ?url .
-  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher }
+  OPTIONAL { ?s dcterms:title ?title } OPTIONAL { ?s dcterms:publisher ?publisher } OPTIONAL { ?s sk:sourceKind ?kind }
 }"""
 
 
-def is_copy(url: str, title: str | None, publisher: str | None) -> bool:
-    host = url.split("/")[2].lower() if url.count("/") >= 2 else url.lower()
-    words = f"{title or ''} {publisher or ''}".lower()
-    return any(h in host for h in COPY_HOSTS) or "(copy of " in words or "mirror" in words or "(copy)" in words
+def office_kinds(select) -> set[str]:
+    """The labels of the office kinds in use."""
+    text = """PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?k WHERE { ?o a sk:Office ; sk:officeKind/skos:prefLabel ?k }"""
+    return {r["k"].value for r in select(text).rows}
+
+
+def source_kind_counts(select) -> list[tuple[str, int]]:
+    """How many sources of each recorded kind (official, news, encyclopedia, dataset, copy)."""
+    text = """PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+SELECT ?k (COUNT(?s) AS ?n) WHERE { ?s a sk:Source . OPTIONAL { ?s sk:sourceKind ?kind } BIND(COALESCE(?kind, "unknown") AS ?k) }
+GROUP BY ?k"""
+    counts = {r["k"].value: int(r["n"].value) for r in select(text).rows}
+    order = ("official", "news", "encyclopedia", "dataset", "copy", "unknown")
+    return [(k, counts[k]) for k in order if k in counts]
 
 
 def copy_only_facts(select) -> list[str]:
-    """Facts whose every source is a copy of Wikipedia (a mirror, a proxy, an offline copy)."""
+    """Facts whose every source is a copy of another page (a Wikipedia mirror or proxy, a reprint): the
+    recorded kind of each source, or for a source recorded without one, its kind as classified now."""
     by_fact: dict[str, list[bool]] = {}
     for r in select(_SOURCE_FACTS).rows:
         title = r["title"].value if r.get("title") is not None else None
         pub = r["publisher"].value if r.get("publisher") is not None else None
-        by_fact.setdefault(r["fact"].value, []).append(is_copy(r["url"].value, title, pub))
+        kind = r["kind"].value if r.get("kind") is not None else None
+        by_fact.setdefault(r["fact"].value, []).append(kind == "copy" if kind else is_copy(r["url"].value, title, pub))
     return sorted(f for f, copies in by_fact.items() if all(copies))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from .dates import PDate, parse_date
 from .errors import ConflictError, InputError, NotFoundError, SuccessionError, ValidationError
 from .kb import ONTOLOGY_GRAPH
 from .layout import partition
-from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SK, SKOS, XSD, sparql_prefixes
+from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, XSD, sparql_prefixes
 from .terms import serialize_turtle
 
 _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
@@ -158,6 +159,11 @@ class Editor:
         iri = m.source_iri(src.url)
         if not self._exists(iri):
             return b.source(src.url, src.title, src.publisher, src.published)
+        if not self._objects(iri, SK + "sourceKind"):
+            known = {what: (self._objects(iri, prop) or [None])[0] for what, prop in
+                     (("title", DCTERMS + "title"), ("publisher", DCTERMS + "publisher"))}
+            b.source_kind(iri, src.url, known["title"].value if known["title"] is not None else src.title,
+                          known["publisher"].value if known["publisher"] is not None else src.publisher)
         for what, prop, value in (("title", DCTERMS + "title", src.title),
                                   ("publisher", DCTERMS + "publisher", src.publisher),
                                   ("date", DCTERMS + "issued", src.published)):
@@ -1132,6 +1138,33 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             cs = ChangeSet()
             cs.add(b.triples)
             cs.summary.append(f"Recorded: <{iri}> cites {source.url}.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def classify_sources(self, *, dry_run: bool = False) -> EditResult:
+        """Record the kind (official, news, encyclopedia, dataset, copy) of every source that has none,
+        and the original's address of every copy whose title names it."""
+
+        def build() -> ChangeSet:
+            b = m.Builder()
+            store = self._store()
+            for q in store.quads_for_pattern(None, N(TYPE), N(SK + "Source")):
+                iri = q.subject.value
+                if self._objects(iri, SK + "sourceKind"):
+                    continue
+                first = {p: (self._objects(iri, p) or [None])[0] for p in
+                         (SCHEMA + "url", DCTERMS + "title", DCTERMS + "publisher")}
+                if first[SCHEMA + "url"] is None:
+                    continue
+                b.source_kind(iri, first[SCHEMA + "url"].value,
+                              *(first[p].value if first[p] is not None else None
+                                for p in (DCTERMS + "title", DCTERMS + "publisher")))
+            cs = ChangeSet()
+            cs.add(b.triples)
+            kinds = Counter(t.object.value for t in b.triples if t.predicate.value == SK + "sourceKind")
+            cs.summary.append("Recorded the kind of " + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+                                                         or "no source (every source has one)") + ".")
             return cs
 
         return self.run(build, dry_run=dry_run)

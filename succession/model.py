@@ -212,7 +212,19 @@ class Builder:
             self.add(iri, DCTERMS + "publisher", lit(publisher))
         if published:
             self.add(iri, DCTERMS + "issued", date_lit(published))
+        self.source_kind(iri, url, title, publisher)
         return iri
+
+    def source_kind(self, iri: str, url: str, title: str | None, publisher: str | None) -> None:
+        """The kind of page a source is (official, news, encyclopedia, dataset, copy) and, for a copy
+        whose title names it, the original's address."""
+        from .sources import classify, original_of
+
+        kind = classify(url, title, publisher)
+        self.add(iri, SK + "sourceKind", lit(kind))
+        original = original_of(title) if kind == "copy" else None
+        if original:
+            self.add(iri, SK + "copyOf", lit(original, XSD + "anyURI"))
 
     def place(self, iri: str, label: str, country: str, is_country: bool, city: bool = True) -> None:
         """A country, a city, or (``city=False``) another place such as a region."""

@@ -86,7 +86,7 @@ PREFIXES = """\
 # A minimal valid world: one country, one single-seat office, two persons, one source.
 BASE = """
 place:x a sk:Country ; rdfs:label "Xland"@en ; sk:country place:x .
-source:s a sk:Source ; schema:url "https://example.org/s"^^xsd:anyURI .
+source:s a sk:Source ; schema:url "https://example.org/s"^^xsd:anyURI ; sk:sourceKind "news" .
 office:p a sk:Office ; rdfs:label "President of Xland"@en ; sk:officeKind kind:head-of-state ;
     sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
 office:c a sk:Office ; rdfs:label "Chair of the Xland Senate"@en ; sk:officeKind kind:chamber-chair ;

@@ -406,3 +406,39 @@ def test_every_kind_of_edit_is_undone_byte_for_byte_and_redone(run, tmp_path):
             assert same(snapshot(kb), last)
             assert run("undo", kb=kb).exit_code == 0 and same(snapshot(kb), before)
     assert run("validate", kb=kb).exit_code == 0
+
+
+def test_a_new_source_records_its_kind_and_a_copy_its_original(run, kb_copy):
+    tenure = ID + "tenure/mayor-of-dushanbe/rustam-emomali/2017-04-04"
+    for url, title, kind in (("https://www.akorda.kz/en/decree-x", "Decree", "official"),
+                             ("https://wikimili.com/en/Rustam_Emomali",
+                              "Rustam Emomali (copy of https://en.wikipedia.org/wiki/Rustam_Emomali)", "copy")):
+        r = run("cite", tenure, "--source", url, "--source-title", title, kb=kb_copy)
+        assert r.exit_code == 0, r.output
+        g = ox.Store()
+        g.load(path=str(kb_copy / "sources.ttl"), format=ox.RdfFormat.TURTLE)
+        src = ox.NamedNode(ID + "source/" + __import__("hashlib").sha1(url.encode()).hexdigest()[:16])
+        kinds = [q.object.value for q in g.quads_for_pattern(src, ox.NamedNode(SK + "sourceKind"), None)]
+        assert kinds == [kind]
+        originals = [q.object.value for q in g.quads_for_pattern(src, ox.NamedNode(SK + "copyOf"), None)]
+        assert originals == (["https://en.wikipedia.org/wiki/Rustam_Emomali"] if kind == "copy" else [])
+    assert run("validate", kb=kb_copy).exit_code == 0
+
+
+def test_classify_sources_records_what_is_missing_once(run, kb_copy):
+    # every shipped source has its kind: nothing to do, nothing written
+    before = snapshot(kb_copy)
+    r = run("classify-sources", kb=kb_copy)
+    assert r.exit_code == 0 and "every source has one" in r.output
+    assert snapshot(kb_copy) == before
+    # a source written by hand without one is classified, and the knowledge base validates again
+    text = (kb_copy / "sources.ttl").read_text(encoding="utf-8")
+    stripped = re.sub(r'(schema:url "https://www\.asiaplustj\.info/en/news/tajikistan/society/20131202/'
+                      r'chronicle-highlights-november-2013"\^\^xsd:anyURI ;)\n    sk:sourceKind "news" ;', r"\1", text, count=1)
+    assert stripped != text
+    (kb_copy / "sources.ttl").write_text(stripped, encoding="utf-8")
+    assert run("validate", kb=kb_copy).exit_code != 0
+    assert run("classify-sources", "--dry-run", kb=kb_copy).exit_code == 0
+    r = run("classify-sources", kb=kb_copy)
+    assert r.exit_code == 0 and "Recorded the kind of 1 news" in r.output, r.output
+    assert run("validate", kb=kb_copy).exit_code == 0

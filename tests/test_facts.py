@@ -70,11 +70,42 @@ def test_people_resolve_by_usual_transliterations(run, name, label):
     assert json.loads(r.stdout)["label"] == label
 
 
-def test_no_unexplained_gap_since_1991_and_every_fact_sourced(run):
-    r = run("coverage", "--strict")
+def test_no_unexplained_gap_since_1991_in_the_main_offices_and_every_fact_sourced(run):
+    r = run("coverage", "--kind", "main", "--strict")
     assert r.exit_code == 0, r.stdout[-2000:]
     assert "Unexplained gaps since 1991-01-01: 0" in r.stdout
     assert "Unsourced facts: 0" in r.stdout
+
+
+def test_coverage_covers_every_office_kind_by_default_and_kind_narrows(run):
+    every = json.loads(run("coverage", "--format", "json").stdout)
+    kinds = {r["kind"] for r in every}
+    assert {"head of state", "governor", "mayor", "head of the security service", "minister"} <= kinds
+    governors = json.loads(run("coverage", "--kind", "governor", "--format", "json").stdout)
+    assert governors and {r["kind"] for r in governors} == {"governor"}
+    assert len(governors) == sum(r["kind"] == "governor" for r in every)
+    # a kind's label and its slug are the same kind; an unknown kind is a one-line error
+    assert run("coverage", "-k", "prosecutor-general", "--format", "json").stdout == \
+        run("coverage", "-k", "Prosecutor General", "--format", "json").stdout
+    bad = run("coverage", "--kind", "emperor")
+    assert bad.exit_code == 2 and "unknown office kind 'emperor'" in bad.output
+    # the default reports every kind's gaps: strict fails while any governor's gap is unexplained
+    unexplained = sum(1 for r in every for g in r["gap_list"] if not g["explanation"])
+    assert (run("coverage", "--strict").exit_code == 1) == (unexplained > 0)
+
+
+def test_every_source_records_its_kind_and_coverage_counts_them(run):
+    out = run("coverage", "--kind", "head-of-state").stdout
+    line = next(x for x in out.splitlines() if x.strip().startswith("Sources by kind:"))
+    counts = dict((k, int(n)) for k, n in re.findall(r"(\w+) (\d+)", line.split(":", 1)[1]))
+    assert set(counts) <= {"official", "news", "encyclopedia", "dataset", "copy"}  # none "unknown"
+    assert all(counts.get(k, 0) > 0 for k in ("official", "news", "encyclopedia", "dataset", "copy"))
+
+
+def test_a_table_shows_each_source_with_its_kind(run):
+    out = run("who-holds", "Mayor of Dushanbe").stdout
+    notes = out.split("Sources:", 1)[1].strip().splitlines()
+    assert notes and all(re.search(r"\((official|news|encyclopedia|dataset|copy)\)$", n) for n in notes)
 
 
 def test_coverage_reports_copy_only_facts_and_qid_shares(run):
@@ -86,6 +117,41 @@ def test_coverage_reports_copy_only_facts_and_qid_shares(run):
     persons = re.search(r"persons (\d+)/(\d+)", qids)
     assert persons and 0 < int(persons.group(1)) < int(persons.group(2))
     assert "offices: head of state 5/5" in qids
+
+
+@pytest.mark.parametrize("url,title,publisher,kind", [
+    ("https://www.rferl.org/a/1.html", "x", "RFE/RL", "news"),
+    ("https://24.kg/english/1/", None, None, "news"),
+    ("https://en.wikipedia.org/wiki/X", "X", "Wikipedia", "encyclopedia"),
+    ("https://en.m.wikipedia.org./wiki/X", None, None, "encyclopedia"),  # mobile host, trailing dot
+    ("https://ru.wikipedia.org/wiki/X", None, None, "encyclopedia"),
+    ("https://wikimili.com/en/X", None, None, "copy"),
+    ("https://de.wiki.li/X", None, None, "copy"),
+    ("https://some-mirror.example/wiki/X", "X (copy of https://en.wikipedia.org/wiki/X)", None, "copy"),
+    ("https://example.org/a", "Decree (reprint on a third-party site)", None, "copy"),
+    ("https://www.akorda.kz/en/1", None, None, "official"),
+    ("https://mfa.gov.kg/ru/1", None, None, "official"),
+    ("https://tdh.gov.tm/ru/post/1", None, None, "official"),
+    ("https://president.uz/ru/lists/view/1", None, None, "official"),
+    ("https://nbkr.kg/index1.jsp", None, None, "official"),
+    ("https://raw.githubusercontent.com/everypolitician/x/wikidata.csv", None, "EveryPolitician", "dataset"),
+    ("https://www.wikidata.org/wiki/Q863", None, None, "dataset"),
+    ("https://www.opensanctions.org/entities/Q1/", None, None, "dataset"),
+])
+def test_source_kinds(url, title, publisher, kind):
+    from succession.sources import classify
+
+    assert classify(url, title, publisher) == kind
+
+
+def test_a_copy_names_its_original():
+    from succession.sources import original_of
+
+    assert original_of("Karim Massimov (copy of https://en.wikipedia.org/wiki/Karim_Massimov)") == \
+        "https://en.wikipedia.org/wiki/Karim_Massimov"
+    assert original_of("Paris (copy of https://en.wikipedia.org/wiki/Paris_(disambiguation))") == \
+        "https://en.wikipedia.org/wiki/Paris_(disambiguation)"
+    assert original_of("A page") is None and original_of(None) is None
 
 
 def test_copy_detection():

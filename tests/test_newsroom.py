@@ -292,7 +292,7 @@ def test_diff_of_two_folders_names_each_kind_of_change(run, tmp_path):
     new_text += """
 ed:new a sk:LegalEdition ; rdfs:label "Constitution of Xland (2026)"@en ; sk:country place:x ;
     sk:editionKind edkind:constitution ; sk:inForceFrom "2026-07-01"^^xsd:date ; prov:wasDerivedFrom source:n .
-source:n a sk:Source ; schema:url "https://example.org/n"^^xsd:anyURI .
+source:n a sk:Source ; schema:url "https://example.org/n"^^xsd:anyURI ; sk:sourceKind "news" .
 """
     new = write_kb(tmp_path / "new", new_text)
     r = run("diff", old, new, "--format", "json")

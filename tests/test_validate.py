@@ -219,6 +219,10 @@ t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005"^^xsd
     sk:entryMode mode:magic ; prov:wasDerivedFrom source:s .""", "sk:entryMode"),
     "bad wikidata id": ("""person:a sk:wikidata "42" .""", "sk:wikidata"),
     "source without url": ("""source:t a sk:Source .""", "schema:url"),
+    "source of an unknown kind": ("""
+source:t a sk:Source ; schema:url "https://example.org/t"^^xsd:anyURI ; sk:sourceKind "blog" .""", "sk:sourceKind"),
+    "source without a kind": ("""source:t a sk:Source ; schema:url "https://example.org/t"^^xsd:anyURI .""",
+                              "sk:sourceKind"),
     "rule without legal basis": ("""
 rule:1 a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
     prov:wasDerivedFrom source:s .""", "sk:legalBasis"),
