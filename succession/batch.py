@@ -160,7 +160,7 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
     "verify": ("on", "note"),
     "cite": (),
     "add-alt-date": ("field", "date", "note"),
-    "add-gap": ("start", "end", "reason"),
+    "add-gap": ("from", "to", "start", "end", "reason"),  # from/to as on the command line; start/end as before
     "correct-office": ("reason",),
     "add-election": ("office", "date", "kind", "country", "winner", "share", "edition", "title", "note"),
     "add-term-rule": ("limit", "edition", "from", "until", "applies-to", "article", "note"),
@@ -241,7 +241,8 @@ _BINDERS: dict[str, Callable[[Editor, dict, SourceInfo], Callable[[], EditResult
                                                vacant=a.get("vacant", False), note=a.get("note"), source=s),
     "cite": lambda e, a, s: lambda: e.cite(a["target"], source=s),
     "correct-office": lambda e, a, s: lambda: _correct_office(e, a, s),
-    "add-gap": lambda e, a, s: lambda: e.add_gap(a["office"], start=a.get("start") or "", end=a.get("end"),
+    "add-gap": lambda e, a, s: lambda: e.add_gap(a["office"], start=a.get("from") or a.get("start") or "",
+                                                 end=a.get("to") or a.get("end"),
                                                  reason=a.get("reason") or "", source=s),
     "add-alt-date": lambda e, a, s: lambda: e.add_alt_date(a["target"], field_name=a.get("field") or "",
                                                            date=a.get("date") or "", note=a.get("note"), source=s),

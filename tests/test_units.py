@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pyoxigraph as ox
 import pytest
 from conftest import BASE, snapshot, write_kb
 
@@ -378,3 +379,189 @@ def test_content_quads_holds_the_ontology_unless_told_and_never_the_index_bookke
     assert not any("cache-key" in str(t) for t in every)
     assert graph_file(file_graph("tenures.ttl")) == "tenures.ttl"
     assert graph_file(ox.DefaultGraph()) is None and graph_file(ox.NamedNode("urn:x:tenures.ttl")) is None
+
+
+# ---------------------------------------------------------------- edits: the branches a boundary test misses
+
+@pytest.mark.parametrize("url,error", [(None, "a source is required"), ("", "a source is required"),
+                                       ("   ", "a source is required"), ("ftp://example.org/x", "http"),
+                                       ("https://example.org/a b", "http"), ("/relative/page", "http")])
+def test_a_source_is_required_and_is_an_absolute_http_url(url, error):
+    from succession.edit import SourceInfo
+    from succession.errors import InputError
+
+    with pytest.raises(InputError, match=error):
+        SourceInfo.make(url)
+
+
+def _graph(kb) -> ox.Store:
+    g = ox.Store()
+    for f in sorted(kb.glob("*.ttl")):
+        g.load(path=str(f), format=ox.RdfFormat.TURTLE)
+    return g
+
+
+def test_appoint_closes_the_predecessor_citing_the_appointments_source(run, appoint_kb):
+    new = "https://example.org/decree-2001"
+    assert run("appoint", "Beta Bee", "President of Xland", "--date", "2001-02-03", "--source", new,
+               kb=appoint_kb).exit_code == 0
+    g = _graph(appoint_kb)
+    cited = {q.object.value for q in g.quads_for_pattern(ox.NamedNode(ID + "tenure/a"),
+                                                           ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), None)}
+    from succession.model import source_iri
+
+    assert cited == {ID + "source/s", source_iri(new)}
+
+
+def test_appoint_before_a_later_tenure_is_refused_naming_it(run, appoint_kb):
+    before = snapshot(appoint_kb)
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", "1999-06-01", "--source", SRC, kb=appoint_kb)
+    assert r.exit_code == 1 and "already has a later tenure: Alpha Ant from 2000-01-01" in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_a_multi_seat_office_keeps_every_member_when_one_more_is_appointed(run, tmp_path):
+    kb = write_kb(tmp_path / "kb", BASE + """
+office:m a sk:Office ; rdfs:label "Member of the Xland Senate"@en ; sk:officeKind kind:other ;
+    sk:jurisdiction place:x ; sk:seats 3 ; prov:wasDerivedFrom source:s .
+t:m1 a sk:Tenure ; sk:holder person:a ; sk:office office:m ; sk:start "2000-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+""")
+    r = run("appoint", "Beta Bee", "Member of the Xland Senate", "--date", "2001-01-01", "--source", SRC, kb=kb)
+    assert r.exit_code == 0, r.output
+    on = json.loads(run("who-holds", "Member of the Xland Senate", "--on", "2002-01-01", "--format", "json", kb=kb).stdout)
+    assert sorted(x["person"] for x in on) == ["Alpha Ant", "Beta Bee"]
+    # a single-seat office is handed over instead
+    assert run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC, kb=kb).exit_code == 0
+    assert run("appoint", "Alpha Ant", "President of Xland", "--date", "2002-01-01", "--source", SRC, kb=kb).exit_code == 0
+    on = json.loads(run("who-holds", "President of Xland", "--on", "2003-01-01", "--format", "json", kb=kb).stdout)
+    assert [x["person"] for x in on] == ["Alpha Ant"]
+
+
+def test_a_batch_sees_the_person_an_earlier_row_added(run, appoint_kb, tmp_path):
+    batch = tmp_path / "b.yaml"
+    batch.write_text("""
+- {command: add-person, name: Delta Dove, source: "https://example.org/s"}
+- {command: appoint, person: Delta Dove, office: President of Xland, date: "2003-03-03", source: "https://example.org/s"}
+""", encoding="utf-8")
+    r = run("apply", str(batch), kb=appoint_kb)
+    assert r.exit_code == 0, r.output
+    on = json.loads(run("who-holds", "President of Xland", "--on", "2004-01-01", "--format", "json", kb=appoint_kb).stdout)
+    assert [x["person"] for x in on] == ["Delta Dove"]
+
+
+def _ok(r):
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def _refused(r, kb, before, text, code=None):
+    assert r.exit_code != 0 and r.exit_code != 70 and text in r.output, r.output
+    assert code is None or r.exit_code == code, r.output
+    assert snapshot(kb) == before
+
+
+def test_add_person_records_birth_and_death(run, appoint_kb):
+    _ok(run("add-person", "Omega Owl", "--born", "1950-05-05", "--died", "2020", "--source", SRC, kb=appoint_kb))
+    p = json.loads(run("person", "Omega Owl", "--format", "json", kb=appoint_kb).stdout)
+    assert (p["born"], p["died"]) == ("1950-05-05", "2020")
+
+
+def test_a_city_office_creates_its_city_once(run, appoint_kb):
+    _ok(run("add-office", "Mayor of Newtown", "--kind", "mayor", "--country", "Xland", "--city", "Newtown",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-office", "Deputy Mayor of Newtown", "--kind", "other", "--country", "Xland", "--city", "Newtown",
+            "--source", SRC, kb=appoint_kb))
+    text = "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("*.ttl"))
+    assert text.count("place/newtown>\n    a sk:City") + text.count("place:newtown\n    a sk:City") == 1
+    _ok(run("validate", kb=appoint_kb))
+
+
+def test_add_tenure_for_a_second_person_and_before_a_recorded_one_links_both(run, appoint_kb):
+    _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", "1995-01-01", "--end", "2000-01-01",
+            "--source", SRC, kb=appoint_kb))
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert [(h["person"], h["start"]) for h in hist] == [("Beta Bee", "1995-01-01"), ("Alpha Ant", "2000-01-01")]
+    p = json.loads(run("person", "Beta Bee", "--format", "json", kb=appoint_kb).stdout)
+    assert [t.get("successor") for t in p["tenures"]] == ["Alpha Ant"]
+    # the same tenure again is recorded once
+    before = snapshot(appoint_kb)
+    r = _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", "1995-01-01", "--end", "2000-01-01",
+                "--source", SRC, kb=appoint_kb))
+    assert "Already recorded" in r.output and snapshot(appoint_kb) == before
+
+
+def test_abolish_then_restore_an_office(run, appoint_kb):
+    before = snapshot(appoint_kb)
+    _refused(run("restore-office", "Chair of the Xland Senate", "--date", "2010-01-01", "--source", SRC, kb=appoint_kb),
+             appoint_kb, before, "is not recorded as abolished", 1)
+    _ok(run("abolish-office", "Chair of the Xland Senate", "--date", "2005-01-01", "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    _refused(run("restore-office", "Chair of the Xland Senate", "--date", "2004-01-01", "--source", SRC, kb=appoint_kb),
+             appoint_kb, before, "is not after the abolition 2005-01-01", 2)
+    _ok(run("restore-office", "Chair of the Xland Senate", "--date", "2010-01-01", "--source", SRC, kb=appoint_kb))
+    cov = json.loads(run("coverage", "--kind", "chamber-chair", "--format", "json", kb=appoint_kb).stdout)
+    assert any("from its abolition on 2005-01-01 until it was restored on 2010-01-01" in (g["explanation"] or "")
+               for c in cov for g in c["gap_list"]), cov
+    assert "Already recorded" in _ok(run("restore-office", "Chair of the Xland Senate", "--date", "2010-01-01",
+                                         "--source", SRC, kb=appoint_kb)).output
+    _ok(run("validate", kb=appoint_kb))
+
+
+def test_constitutional_edits_on_a_small_world(run, appoint_kb):
+    ed = "Constitution of Xland (2000)"
+    _ok(run("add-edition", ed, "--country", "Xland", "--kind", "constitution", "--in-force", "2000-01-01",
+            "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    _refused(run("add-edition", ed, "--country", "Xland", "--kind", "constitution", "--in-force", "2001-01-01",
+                 "--source", SRC, kb=appoint_kb), appoint_kb, before, "is recorded in force from 2000-01-01", 1)
+    _ok(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition", ed,
+            "--from", "2000-01-01", "--source", SRC, kb=appoint_kb))
+    line = json.loads(run("line-of-succession", "President of Xland", "--on", "2003-01-01", "--format", "json",
+                          kb=appoint_kb).stdout)
+    rule = line[0]["rule_iri"]
+    r = _ok(run("amend-rule", rule, "--set", "article=Article 7", "--source", SRC, kb=appoint_kb))
+    assert "Article 7" in "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("*.ttl"))
+    before = snapshot(appoint_kb)
+    _ok(run("amend-rule", rule, "--set", "article=Article 7", "--source", SRC, kb=appoint_kb))
+    assert snapshot(appoint_kb) == before  # the same value again changes nothing
+    r = _ok(run("end-rules", ed, "--on", "2004-01-01", "--source", SRC, kb=appoint_kb))
+    assert "Closed 1 rule(s) of Constitution of Xland (2000) on 2004-01-01." in r.output
+    _ok(run("validate", kb=appoint_kb))
+
+
+@pytest.mark.parametrize("args,text", [
+    (["--date", "2001-01-01", "--share", "70"], "election kind"),
+    (["--date", "2001-01-01", "--kind", "regular", "--winner", "Alpha Ant", "--share", "101"], "invalid share '101'"),
+    (["--date", "2001-01-01", "--kind", "regular", "--winner", "Alpha Ant", "--share", "7x"], "invalid share '7x'"),
+])
+def test_add_election_refuses_bad_input(run, appoint_kb, args, text):
+    before = snapshot(appoint_kb)
+    _refused(run("add-election", "President of Xland", *args, "--source", SRC, kb=appoint_kb), appoint_kb, before, text, 2)
+
+
+def test_correct_refuses_an_ambiguous_tenure_and_a_bad_acting_value(run, appoint_kb):
+    _ok(run("add-tenure", "Alpha Ant", "Chair of the Xland Senate", "--start", "1990", "--end", "1991",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Alpha Ant", "Chair of the Xland Senate", "--start", "1993", "--end", "1994",
+            "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    _refused(run("correct", "Alpha Ant", "Chair of the Xland Senate", "--set", "end=1994-05", "--source", SRC,
+                 kb=appoint_kb), appoint_kb, before, "several tenures match (starts 1990, 1993)")
+    _refused(run("correct", "Alpha Ant", "Chair of the Xland Senate", "--start", "1993", "--set", "acting=maybe",
+                 "--source", SRC, kb=appoint_kb), appoint_kb, before, "invalid acting 'maybe'", 2)
+    _ok(run("correct", "Alpha Ant", "Chair of the Xland Senate", "--start", "1993", "--set", "acting=yes",
+            "--source", SRC, kb=appoint_kb))
+    hist = json.loads(run("history", "Chair of the Xland Senate", "--format", "json", kb=appoint_kb).stdout)
+    assert [h["acting"] for h in hist] == [False, True], hist
+
+
+def test_a_batch_records_a_gap_with_the_command_lines_from_and_to(run, appoint_kb, tmp_path):
+    batch = tmp_path / "g.yaml"
+    batch.write_text("""
+- {command: add-gap, office: Chair of the Xland Senate, from: "1995-01-01", to: "1996-01-01",
+   reason: chamber dissolved, source: "https://example.org/s"}
+""", encoding="utf-8")
+    _ok(run("apply", str(batch), kb=appoint_kb))
+    cov = json.loads(run("coverage", "--kind", "chamber-chair", "--format", "json", kb=appoint_kb).stdout)
+    assert any(g["explanation"] == "chamber dissolved" for c in cov for g in c["gap_list"]), cov

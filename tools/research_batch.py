@@ -10,7 +10,8 @@ What it does, and what it refuses to guess:
 - each fact's first source is its best one (official, then news, then encyclopedia, then dataset,
   then copies); the others are added with cite rows; copies of Wikipedia keep the original's URL
   in their title;
-- alternative dates become add-alt-date rows; verification entries become verify rows;
+- alternative dates become add-alt-date rows; verification entries become verify rows; gaps (an
+  office knowingly without a holder) become add-gap rows;
 - a tenure with no start, an end marked "unknown", or one that would overlap a tenure already
   recorded (a re-election, a duplicate) is left out and listed on stderr with the reason.
 """
@@ -122,6 +123,28 @@ class Converter:
             self.tenure(t)
         for v in data.get("verification") or []:
             self.verify(v)
+        for g in data.get("gaps") or []:
+            self.gap(g)
+
+    def gap(self, g: dict) -> None:
+        """A period the researcher found the office knowingly without a holder (abolished, vacant, not
+        yet created): an add-gap row with the reason and the source."""
+        o = self.office_iri(str(g.get("office")))
+        start, end = date_ok(g.get("from")), date_ok(g.get("to"))
+        reason = " ".join(str(g.get("reason") or "").split())
+        if not o or not start or not reason or (g.get("to") and not end):
+            self.skipped.append(f"gap {g}: unknown office, date or reason")
+            return
+        try:
+            best, rest = self.src_fields(g.get("sources"))
+        except KeyError:
+            self.skipped.append(f"gap {g}: no usable source")
+            return
+        row = {"command": "add-gap", "office": o, "from": start, "reason": reason[:900], **best}
+        if end:
+            row["to"] = end
+        self.rows.append(row)
+        self.cite(m.gap_iri(o, PDate(start)), rest)
 
     def person_iri(self, pid: str) -> str | None:
         if pid in self.persons:
