@@ -113,11 +113,25 @@ class Succession:
             notes.append(f"No recorded holder of {label} on {day}.")
             notes += [f"Explained gap: {g['reason']} ({g['start']} to {g['end'] or 'open'})"
                       for g in self.gaps(office_iri) if _covers(g["start"], g["end"], day)]
+            notes += self._abolition_note(office_iri, day)
         for r in records:
             if not r["certain"]:
                 notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
         return Answer(f"{label} on {day}", records,
                       ["person", "start", "end", "acting", "certain", "sources"], notes)
+
+    def _abolition_note(self, office_iri: str, day: PDate) -> list[str]:
+        """Where an office no longer existed on ``day``: when it was abolished and what replaced it."""
+        text = sparql_prefixes() + """
+SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
+  OPTIONAL { ?office sk:replacedBy ?next . ?next rdfs:label ?nextLabel } }"""
+        for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records():
+            gone = PDate(str(r["abolished"]))
+            if gone.lo <= day.lo:
+                return [f"The office was abolished on {gone}" + (f"; it was replaced by {r['nextLabel']}"
+                                                                  f" (succession who-holds \"{r['nextLabel']}\")"
+                                                                  if r.get("nextLabel") else "") + "."]
+        return []
 
     def history(self, office: str) -> Answer:
         office_iri = self.resolver.resolve("office", office)

@@ -565,3 +565,13 @@ def test_a_batch_records_a_gap_with_the_command_lines_from_and_to(run, appoint_k
     _ok(run("apply", str(batch), kb=appoint_kb))
     cov = json.loads(run("coverage", "--kind", "chamber-chair", "--format", "json", kb=appoint_kb).stdout)
     assert any(g["explanation"] == "chamber dissolved" for c in cov for g in c["gap_list"]), cov
+
+
+def test_who_holds_an_abolished_office_says_when_and_what_replaced_it(run, appoint_kb):
+    _ok(run("add-office", "Speaker of the Xland Assembly", "--kind", "chamber-chair", "--country", "Xland",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("abolish-office", "Chair of the Xland Senate", "--date", "2005-01-01", "--replaced-by",
+            "Speaker of the Xland Assembly", "--source", SRC, kb=appoint_kb))
+    for day, said in (("2004-12-31", False), ("2005-01-01", True), ("2020-06-01", True)):
+        out = run("who-holds", "Chair of the Xland Senate", "--on", day, kb=appoint_kb).stdout
+        assert ("The office was abolished on 2005-01-01; it was replaced by Speaker of the Xland Assembly" in out) == said, out
