@@ -1114,7 +1114,19 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             o = self._resolve_existing("office", office)
             b = m.Builder()
             src = self._source(b, source)
-            b.gap(m.gap_iri(o, first), office=o, start=first, end=last, reason=why, sources=[src])
+            iri = m.gap_iri(o, first)
+            if self._exists(iri):  # a gap from the same day is the same gap: the new page is cited for it
+                ends = self._objects(iri, SK + "end")
+                if (ends[0].value if ends else None) != (last.text if last else None):
+                    raise ConflictError(f"{self.s.resolver.label('office', o)} already has a gap from {first} to "
+                                        f"{ends[0].value if ends else 'open'}; correct that one instead")
+                b.sources(iri, [src])
+                cs = ChangeSet()
+                cs.add(b.triples)
+                cs.summary.append(f"Already recorded: {self.s.resolver.label('office', o)} has no holder from "
+                                  f"{first}; the recorded reason is kept, and the gap cites {source.url}.")
+                return cs
+            b.gap(iri, office=o, start=first, end=last, reason=why, sources=[src])
             cs = ChangeSet()
             cs.add(b.triples)
             cs.summary.append(f"Recorded: {self.s.resolver.label('office', o)} has no holder from {first}"

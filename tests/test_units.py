@@ -575,3 +575,58 @@ def test_who_holds_an_abolished_office_says_when_and_what_replaced_it(run, appoi
     for day, said in (("2004-12-31", False), ("2005-01-01", True), ("2020-06-01", True)):
         out = run("who-holds", "Chair of the Xland Senate", "--on", day, kb=appoint_kb).stdout
         assert ("The office was abolished on 2005-01-01; it was replaced by Speaker of the Xland Assembly" in out) == said, out
+
+
+def test_a_gap_recorded_twice_is_one_gap_citing_both_pages_and_another_end_is_refused(run, appoint_kb):
+    args = ("add-gap", "Chair of the Xland Senate", "--from", "1995-01-01", "--to", "1996-01-01")
+    _ok(run(*args, "--reason", "chamber dissolved", "--source", SRC, kb=appoint_kb))
+    r = _ok(run(*args, "--reason", "dissolved by decree", "--source", "https://example.org/other", kb=appoint_kb))
+    assert "Already recorded" in r.output
+    text = (appoint_kb / "rules.ttl").read_text(encoding="utf-8")
+    assert text.count("a sk:OfficeGap") == 1 and "chamber dissolved" in text and "dissolved by decree" not in text
+    _ok(run("validate", kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    _refused(run("add-gap", "Chair of the Xland Senate", "--from", "1995-01-01", "--to", "1997-01-01", "--reason", "x",
+                 "--source", SRC, kb=appoint_kb), appoint_kb, before, "already has a gap from 1995-01-01 to 1996-01-01", 1)
+
+
+def test_as_recorded_undoes_later_hand_overs_and_corrections_exactly(run, tmp_path):
+    import time as _time
+
+    appoint_kb = write_kb(tmp_path / "kb", APPOINT + "".join(
+        f'{n} sk:recordedAt "2020-01-01T00:00:00Z"^^xsd:dateTime .\n'
+        for n in ("t:a", "person:a", "person:b", "person:c", "office:p", "office:c")))
+
+    def stamp() -> str:
+        s = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        _time.sleep(1.1)
+        return s
+
+    def hist(*extra):
+        out = json.loads(run("history", "President of Xland", "--format", "json", *extra, kb=appoint_kb).stdout)
+        return [(h["person"], h["start"], h["end"]) for h in out]
+
+    t0 = stamp()
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-02-03", "--source", SRC, kb=appoint_kb))
+    t1 = stamp()
+    _ok(run("correct", "Alpha Ant", "President of Xland", "--set", "start=2000-01-05", "--source", SRC, kb=appoint_kb))
+    assert hist() == [("Alpha Ant", "2000-01-05", "2001-02-03"), ("Beta Bee", "2001-02-03", None)]
+    # before the appointment: Alpha's tenure open, as it was recorded, with its first start
+    assert hist("--as-recorded", t0) == [("Alpha Ant", "2000-01-01", None)]
+    on = json.loads(run("who-holds", "President of Xland", "--on", "2005-01-01", "--format", "json",
+                        "--as-recorded", t0, kb=appoint_kb).stdout)
+    assert [x["person"] for x in on] == ["Alpha Ant"]
+    # between the appointment and the correction: the hand-over stands, the start is not yet corrected
+    assert hist("--as-recorded", t1) == [("Alpha Ant", "2000-01-01", "2001-02-03"), ("Beta Bee", "2001-02-03", None)]
+
+
+def test_a_checkpoint_needs_an_on_disk_index(tmp_path, monkeypatch):
+    from succession.errors import KBLoadError
+    from succession.kb import KnowledgeBase
+
+    kb = KnowledgeBase(write_kb(tmp_path / "kb", BASE))
+    monkeypatch.setenv("SUCCESSION_CACHE", "off")  # read from the Turtle files into memory: no index
+    with kb.writing(working=False):
+        kb.store()
+        with pytest.raises(KBLoadError, match="no on-disk index to copy"):
+            kb.checkpoint_index()
