@@ -630,3 +630,20 @@ def test_a_checkpoint_needs_an_on_disk_index(tmp_path, monkeypatch):
         kb.store()
         with pytest.raises(KBLoadError, match="no on-disk index to copy"):
             kb.checkpoint_index()
+
+
+def test_add_person_records_aliases_that_edits_then_resolve(run, appoint_kb):
+    _ok(run("add-person", "Omega Owl", "--alias", "Omega Oulova", "--alias", "O. Owl", "--source", SRC, kb=appoint_kb))
+    _ok(run("appoint", "Omega Oulova", "Chair of the Xland Senate", "--date", "2001-01-01", "--source", SRC, kb=appoint_kb))
+    on = json.loads(run("who-holds", "Chair of the Xland Senate", "--format", "json", kb=appoint_kb).stdout)
+    assert [x["person"] for x in on] == ["Omega Owl"]
+
+
+@pytest.mark.parametrize("args,text", [
+    (["--kind", "regular", "--date", "2001-01-01", "--country", "Xland"], "a regular election needs the office it fills"),
+    (["--kind", "early", "--date", "2001-01-01", "--country", "Xland"], "a early election needs the office it fills"),
+    (["--kind", "referendum", "--date", "2001-01-01", "--share", "70"], "a referendum needs --country"),
+])
+def test_add_election_needs_its_office_or_country(run, appoint_kb, args, text):
+    before = snapshot(appoint_kb)
+    _refused(run("add-election", *args, "--source", SRC, kb=appoint_kb), appoint_kb, before, text, 2)
