@@ -32,6 +32,7 @@ AsRecordedOpt = Annotated[Optional[str], typer.Option("--as-recorded", help="Ans
 
 
 SERVER: dict[str, str | None] = {"endpoint": None, "update_endpoint": None, "graph": None}
+RUN: dict = {"session": None}  # the session this run opened (a table's source notes show each page's kind)
 
 
 @app.callback()
@@ -51,18 +52,16 @@ def main_options(
 def _session(kb: Path | None, as_recorded: str | None = None):
     from succession.api import Succession
 
-    session = Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
-                         endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"], graph=SERVER["graph"])
-    SESSIONS.append(session)
-    return session
-
-
-SESSIONS: list = []  # the session(s) this run opened: the table's source notes show each page's recorded kind
+    RUN["session"] = Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
+                                endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"],
+                                graph=SERVER["graph"])
+    return RUN["session"]
 
 
 def _source_kinds() -> dict[str, str]:
+    """The recorded kind of each cited page, from the session this run opened, for a table's source notes."""
     try:
-        return SESSIONS[-1].source_kinds() if SESSIONS else {}
+        return RUN["session"].source_kinds() if RUN["session"] is not None else {}
     except Exception:  # the kinds decorate a finished answer: never fail it for them
         return {}
 

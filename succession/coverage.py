@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .dates import PDate, today
 from .kb import QUERIES_DIR
 from .namespaces import sparql_prefixes
+from .sources import is_copy
 
 MAIN_KINDS = ("head of state", "head of government", "chamber chair")
 
@@ -123,8 +124,6 @@ def unsourced(select) -> list[str]:
     text = (QUERIES_DIR / "checks" / "missing-source-violation.rq").read_text(encoding="utf-8")
     return sorted(r["message"].value for r in select(text).rows)
 
-
-from .sources import COPY_HOSTS, is_copy  # noqa: E402,F401  (kept importable from here)
 
 _SOURCE_FACTS = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>

@@ -150,6 +150,11 @@ class Editor:
     def _objects(self, s: str, p: str) -> list:
         return [q.object for q in self._store().quads_for_pattern(N(s), N(p), None)]
 
+    def _first(self, s: str, p: str) -> str | None:
+        """The value of one of ``s``'s ``p`` (the only one, for a single-valued property), or None."""
+        found = self._objects(s, p)
+        return found[0].value if found else None
+
     def _triples_of(self, s: str, p: str) -> list[ox.Triple]:
         return [q.triple for q in self._store().quads_for_pattern(N(s), N(p), None) if q.graph_name != ONTOLOGY_GRAPH]
 
@@ -160,10 +165,8 @@ class Editor:
         if not self._exists(iri):
             return b.source(src.url, src.title, src.publisher, src.published)
         if not self._objects(iri, SK + "sourceKind"):
-            known = {what: (self._objects(iri, prop) or [None])[0] for what, prop in
-                     (("title", DCTERMS + "title"), ("publisher", DCTERMS + "publisher"))}
-            b.source_kind(iri, src.url, known["title"].value if known["title"] is not None else src.title,
-                          known["publisher"].value if known["publisher"] is not None else src.publisher)
+            b.source_kind(iri, src.url, self._first(iri, DCTERMS + "title") or src.title,
+                          self._first(iri, DCTERMS + "publisher") or src.publisher)
         for what, prop, value in (("title", DCTERMS + "title", src.title),
                                   ("publisher", DCTERMS + "publisher", src.publisher),
                                   ("date", DCTERMS + "issued", src.published)):
@@ -1165,13 +1168,9 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                 iri = q.subject.value
                 if self._objects(iri, SK + "sourceKind"):
                     continue
-                first = {p: (self._objects(iri, p) or [None])[0] for p in
-                         (SCHEMA + "url", DCTERMS + "title", DCTERMS + "publisher")}
-                if first[SCHEMA + "url"] is None:
-                    continue
-                b.source_kind(iri, first[SCHEMA + "url"].value,
-                              *(first[p].value if first[p] is not None else None
-                                for p in (DCTERMS + "title", DCTERMS + "publisher")))
+                url = self._first(iri, SCHEMA + "url")
+                if url is not None:
+                    b.source_kind(iri, url, self._first(iri, DCTERMS + "title"), self._first(iri, DCTERMS + "publisher"))
             cs = ChangeSet()
             cs.add(b.triples)
             kinds = Counter(t.object.value for t in b.triples if t.predicate.value == SK + "sourceKind")

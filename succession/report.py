@@ -111,9 +111,12 @@ class Site:
         for u in urls:
             info = self.sources.get(u, {})
             title = info.get("title") or u
-            meta = ", ".join(str(x) for x in (info.get("publisher"), info.get("issued")) if x)
+            meta = ", ".join(str(x) for x in (info.get("publisher"), info.get("issued"), info.get("kind")) if x)
             link = f"<a href=\"{esc(u)}\" rel=\"noopener\">{esc(title)}</a>" if u.startswith(("http://", "https://")) \
                 else esc(title)
+            original = str(info.get("copy_of") or "")
+            if original.startswith(("http://", "https://")):
+                link += f" (copy of <a href=\"{esc(original)}\" rel=\"noopener\">the original</a>)"
             items.append(f"<li>{link}{f' <span class=note>({esc(meta)})</span>' if meta else ''}</li>")
         if not items:
             return ""

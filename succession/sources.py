@@ -30,8 +30,7 @@ OFFICIAL_PATTERNS = (r"(^|\.)gov(\.[a-z]{2})?$", r"\.gov\.", r"(^|\.)akorda\.kz$
                      r"(^|\.)mfa\.", r"(^|\.)nbkr\.kg$", r"(^|\.)nbt\.tj$", r"(^|\.)cbu\.uz$", r"nationalbank\.kz$",
                      r"(^|\.)un\.int$", r"(^|\.)wipo\.int$", r"(^|\.)sugd\.tj$", r"(^|\.)khujand\.tj$",
                      r"(^|\.)dushanbe\.tj$", r"(^|\.)lex\.uz$", r"adilet\.zan\.kz$", r"(^|\.)mvd\.", r"(^|\.)knb\.kz$",
-                     r"(^|\.)gknb\.kg$", r"(^|\.)tdh\.gov\.tm$", r"(^|\.)minjust\.", r"(^|\.)gov\.kz$",
-                     r"(^|\.)turkmenistan\.gov\.tm$", r"(^|\.)mfa\.tj$", r"(^|\.)vmkp\.kg$")
+                     r"(^|\.)gknb\.kg$", r"(^|\.)minjust\.", r"(^|\.)vmkp\.kg$")
 _COPY_OF = re.compile(r"\(copy of (https?://[^\s()]+(?:\([^\s()]*\))?[^\s()]*)\)")
 
 
