@@ -113,7 +113,10 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
         for a, b in holes:
             if a >= b:
                 continue
-            reason = next((why for s, e, why in explained[iri] if s.lo <= b and (e is None or e.hi >= a)), None)
+            # every recorded gap overlapping the hole explains part of it, earliest first (a store's row
+            # order is not an order: the same hole must read the same on every backend)
+            why = sorted({(s.lo, w) for s, e, w in explained[iri] if s.lo <= b and (e is None or e.hi >= a)})
+            reason = "; then ".join(dict.fromkeys(w for _, w in why)) or None
             cov.gaps.append(Gap(_fmt(a), _fmt(b), reason))
         out.append(cov)
     return out

@@ -647,3 +647,24 @@ def test_add_person_records_aliases_that_edits_then_resolve(run, appoint_kb):
 def test_add_election_needs_its_office_or_country(run, appoint_kb, args, text):
     before = snapshot(appoint_kb)
     _refused(run("add-election", *args, "--source", SRC, kb=appoint_kb), appoint_kb, before, text, 2)
+
+
+def test_a_hole_covered_by_two_recorded_gaps_reads_both_reasons_in_date_order_whatever_the_row_order(run, appoint_kb):
+    from succession.coverage import coverage
+    from succession.engine import Result
+
+    for start, end, why in (("1991-01-01", "1995-01-01", "no chamber yet"), ("1995-01-01", None, "chamber dissolved")):
+        _ok(run("add-gap", "Chair of the Xland Senate", "--from", start, *(("--to", end) if end else ()),
+                "--reason", why, "--source", SRC, kb=appoint_kb))
+    s = Succession(appoint_kb)
+
+    def reversed_rows(text):  # another store may return the rows in any order
+        r = s.engine.select(text)
+        return Result(r.columns, list(reversed(r.rows)))
+
+    answers = []
+    for select in (s.engine.select, reversed_rows):
+        (cov,) = [c for c in coverage(select, since=PDate("1991-01-01"), kinds=None) if c.label == "Chair of the Xland Senate"]
+        answers.append([(g.start, g.end, g.explanation) for g in cov.gaps])
+    assert answers[0] == answers[1]
+    assert [g[2] for g in answers[0]] == ["no chamber yet; then chamber dissolved"], answers[0]
