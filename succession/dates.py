@@ -52,6 +52,21 @@ class PDate:
     def __str__(self) -> str:
         return self.text
 
+    def first_day(self) -> _dt.date:
+        """The earliest day the date can mean."""
+        t = self.text
+        return _dt.date(int(t[:4]), int(t[5:7]) if len(t) > 4 else 1, int(t[8:]) if len(t) == 10 else 1)
+
+    def last_day(self) -> _dt.date:
+        """The latest day the date can mean (31 December of a year, the month's last day)."""
+        t = self.text
+        if len(t) == 4:
+            return _dt.date(int(t), 12, 31)
+        if len(t) == 7:
+            y, mo = int(t[:4]), int(t[5:])
+            return _dt.date(y + mo // 12, mo % 12 + 1, 1) - _dt.timedelta(days=1)
+        return _dt.date.fromisoformat(t)
+
     def midpoint(self) -> _dt.date:
         """A representative day: the day itself, or the middle of the month or year (1 July), used to
         draw and to measure lengths of stay without pretending to a precision the date lacks."""

@@ -30,6 +30,7 @@ _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 MAX_TEXT = 500
 MAX_NOTE = 4000  # a note explains a fact and its sources: longer than a name, still bounded
+PREDECESSOR_WINDOW_DAYS = 366  # `appoint` links the last holder as predecessor only if they left within a year
 
 TYPE = RDF + "type"
 _BATCH_GRAPH = ox.NamedNode("urn:succession-kb:batch")
@@ -519,6 +520,13 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                 if prev is None:
                     ended = [t for t in tenures if t["end"] is not None and t["end"].lo <= day.hi]
                     prev = ended[-1] if ended else None
+                    if prev is not None and (day.first_day() - prev["end"].last_day()).days > PREDECESSOR_WINDOW_DAYS:
+                        # the last recorded holder left long before: whoever served in between is not
+                        # recorded, and linking would state a succession no source gave
+                        cs.summary.append(f"Not linked as the successor of {prev['label']} (left {prev['end']}): "
+                                          f"more than a year before {day}, and the holders in between are not "
+                                          "recorded.")
+                        prev = None
                 if prev is not None:
                     if self._objects(prev["iri"], SK + "successor"):
                         raise ConflictError(f"{olabel}: {prev['label']}'s tenure already has a successor")

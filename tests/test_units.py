@@ -668,3 +668,25 @@ def test_a_hole_covered_by_two_recorded_gaps_reads_both_reasons_in_date_order_wh
         answers.append([(g.start, g.end, g.explanation) for g in cov.gaps])
     assert answers[0] == answers[1]
     assert [g[2] for g in answers[0]] == ["no chamber yet; then chamber dissolved"], answers[0]
+
+
+@pytest.mark.parametrize("left,day,linked", [
+    ("2001-01-01", "2002-01-02", True),   # 366 days after the last day: within the window
+    ("2001-01-01", "2002-01-03", False),  # 367 days
+    ("2001-01-01", "2001-01-01", True),   # the hand-over day itself
+    ("2001", "2003-01-01", True),         # a year's end is its last possible day, 31 December: 366 days
+    ("2001", "2003-01-02", False),
+    ("2001-02", "2002-02", True),         # the month's last day (28 February) to 1 February next year
+    ("2001-02", "2002-03-01", True),      # 366 days from 28 February 2001
+    ("2001-02", "2002-03-02", False),
+    ("2001-01-01", "2030", False),
+])
+def test_appoint_links_the_last_holder_as_predecessor_only_if_they_left_within_a_year(run, appoint_kb, left, day,
+                                                                                       linked):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", left, "--reason", "resignation", "--source", SRC,
+            kb=appoint_kb))
+    r = _ok(run("appoint", "Beta Bee", "President of Xland", "--date", day, "--source", SRC, kb=appoint_kb))
+    assert ("Not linked as the successor of Alpha Ant" in r.output) == (not linked), r.output
+    text = (appoint_kb / "tenures.ttl").read_text(encoding="utf-8")
+    assert ("sk:predecessor" in text) == linked and ("sk:successor" in text) == linked
+    _ok(run("validate", kb=appoint_kb))
