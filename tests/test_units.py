@@ -690,3 +690,69 @@ def test_appoint_links_the_last_holder_as_predecessor_only_if_they_left_within_a
     text = (appoint_kb / "tenures.ttl").read_text(encoding="utf-8")
     assert ("sk:predecessor" in text) == linked and ("sk:successor" in text) == linked
     _ok(run("validate", kb=appoint_kb))
+
+
+SHARED = NAMES + """
+person:p1 a sk:Person ; rdfs:label "Omar Bek"@en ; skos:altLabel "Shared Alias"@en ; prov:wasDerivedFrom source:s .
+person:p2 a sk:Person ; rdfs:label "Umar Bekov"@en ; skos:altLabel "Shared Alias"@en ; prov:wasDerivedFrom source:s .
+person:p3 a sk:Person ; rdfs:label "Twin Name"@en ; prov:wasDerivedFrom source:s .
+person:p4 a sk:Person ; rdfs:label "Tween Nam"@en ; skos:altLabel "Twin Name"@en ; prov:wasDerivedFrom source:s .
+person:s1 a sk:Person ; rdfs:label "Ali Saidov"@en ; prov:wasDerivedFrom source:s .
+person:s2 a sk:Person ; rdfs:label "Vali Saidov"@en ; prov:wasDerivedFrom source:s .
+office:o a sk:Office ; rdfs:label "Clerk of Xland"@en ; sk:officeKind kind:other ; sk:jurisdiction place:x ;
+    sk:seats 1 ; prov:wasDerivedFrom source:s .
+t:s1 a sk:Tenure ; sk:holder person:s1 ; sk:office office:o ; sk:start "2001-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+"""
+
+
+@pytest.mark.parametrize("text", ["Shared Alias", "shared alias", "SHARED ALIAS"])
+def test_an_alias_two_people_share_is_ambiguous_for_edits_and_names_both(tmp_path, text):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    with pytest.raises(AmbiguousError) as e:
+        names.resolve_strict("person", text)
+    assert "Omar Bek" in str(e.value) and "Umar Bekov" in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("text", ["Twin Name", "twin name"])
+def test_a_label_outranks_another_persons_alias_for_edits(tmp_path, text):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    assert names.resolve_strict("person", text) == ID + "person/p3"
+
+
+def test_a_post_of_no_rank_does_not_make_one_namesake_the_one_meant(tmp_path):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    with pytest.raises(AmbiguousError):
+        names.resolve("person", "Saidov")
+    assert names.resolve("person", "Karimov") == ID + "person/z1"  # a head of state's namesake is not
+
+
+@pytest.mark.parametrize("kind,text,iri", [
+    ("person", "Alpha Ant", ID + "person/a"), ("person", "alfa antov", ID + "person/a"), ("person", "Q101", ID + "person/a"),
+    ("person", ID + "person/a", ID + "person/a"), ("office", "President of Xland", ID + "office/p"),
+])
+def test_an_edit_naming_a_node_exactly_does_not_build_the_name_index(tmp_path, kind, text, iri):
+    # edits cost what they change: an exact name, QID or IRI is one indexed query, not a scan of every name
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    assert names.resolve_strict(kind, text) == iri
+    assert names._entries is None
+
+
+@pytest.mark.parametrize("n,more", [(1, ""), (2, " (and 1 more)"), (3, " (and 2 more)")])
+def test_a_refusal_names_the_first_violation_and_counts_the_rest(n, more):
+    from succession.edit import Editor
+    from succession.errors import ValidationError
+
+    with pytest.raises(ValidationError) as e:
+        Editor._refuse([f"v{i}" for i in range(n)], "edit: ")
+    assert str(e.value) == f"refused, nothing written: edit: v0{more}"
+    Editor._refuse([], "edit: ")  # no violation, no refusal
+
+
+def test_a_repeated_edit_says_it_changed_nothing_and_writes_nothing(run, appoint_kb):
+    first = _ok(run("add-person", "Delta Dee", "--born", "1950", "--source", SRC, kb=appoint_kb))
+    assert "Wrote " in first.output and "No change" not in first.output
+    before = snapshot(appoint_kb)
+    again = _ok(run("add-person", "Delta Dee", "--born", "1950", "--source", SRC, kb=appoint_kb))
+    assert again.output.endswith("No change: the knowledge base already records this.\n") and "Wrote " not in again.output
+    assert snapshot(appoint_kb) == before
