@@ -54,8 +54,7 @@ class PDate:
 
     def first_day(self) -> _dt.date:
         """The earliest day the date can mean."""
-        t = self.text
-        return _dt.date(int(t[:4]), int(t[5:7]) if len(t) > 4 else 1, int(t[8:]) if len(t) == 10 else 1)
+        return _dt.date.fromisoformat(self.text + {4: "-01-01", 7: "-01"}.get(len(self.text), ""))
 
     def last_day(self) -> _dt.date:
         """The latest day the date can mean (31 December of a year, the month's last day)."""

@@ -24,12 +24,8 @@ def _day(value: str) -> _dt.date:
     return _dt.date.fromisoformat(value)
 
 
-def _first_day(p: PDate) -> str:
-    return p.text + {4: "-01-01", 7: "-01"}.get(len(p.text), "")
-
-
 def _years_between(start: str, day: str) -> float:
-    return round((_day(day) - _day(_first_day(PDate(start)))).days / 365.25, 1)
+    return round((_day(day) - PDate(start).first_day()).days / 365.25, 1)
 
 
 def _age(born: str | None, day: str) -> dict[str, Any] | None:
@@ -42,20 +38,9 @@ def _age(born: str | None, day: str) -> dict[str, Any] | None:
     def years(birth: _dt.date) -> int:
         return d.year - birth.year - ((d.month, d.day) < (birth.month, birth.day))
 
-    first = _day(_first_day(b))
-    last = _day(_last_day(b))
+    first, last = b.first_day(), b.last_day()
     lo, hi = years(last), years(first)
     return {"years": hi if lo == hi else None, "range": [lo, hi], "born": born}
-
-
-def _last_day(p: PDate) -> str:
-    if len(p.text) == 10:
-        return p.text
-    if len(p.text) == 4:
-        return f"{p.text}-12-31"
-    y, m = int(p.text[:4]), int(p.text[5:7])
-    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
-    return (nxt - _dt.timedelta(days=1)).isoformat()
 
 
 def _covers(start: str | None, end: str | None, day: str) -> bool:
