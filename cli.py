@@ -764,10 +764,23 @@ def classify_sources(dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
     report(_editor(kb).classify_sources(dry_run=dry_run))
 
 
+def _one_set(values: list[str] | None) -> tuple[str, str]:
+    """The one FIELD=VALUE of a correction. A second --set is refused, not silently dropped (typer keeps
+    only the last value of a repeated option): each correction is its own record with its own reason."""
+    if not values:
+        raise InputError("give the correction as --set FIELD=VALUE")
+    if len(values) > 1:
+        raise InputError(f"one --set per correction (got {len(values)}): run the command once per field")
+    field, sep, value = values[0].partition("=")
+    if not sep:
+        raise InputError(f"invalid --set {values[0]!r}: expected FIELD=VALUE")
+    return field.strip(), value
+
+
 @app.command("correct-office")
 @handle_errors
 def correct_office(office: Annotated[str, typer.Argument(help="The office.")],
-                   set_: Annotated[str, typer.Option("--set", help="FIELD=VALUE: seats, kind, established, wikidata or label.")],
+                   set_: Annotated[list[str], typer.Option("--set", help="FIELD=VALUE: seats, kind, established, wikidata or label.")],
                    reason: Annotated[Optional[str], typer.Option("--reason", help="Why the correction.")] = None,
                    source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
                    published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
@@ -776,10 +789,8 @@ def correct_office(office: Annotated[str, typer.Argument(help="The office.")],
     Example: succession correct-office "Deputy Chairman of the Cabinet of Ministers of Turkmenistan" --set seats=9 --source https://www.rferl.org/a/turkmenistan-cabinet/31706060.html
     """
     src = _source(source, source_title, publisher, published)
-    field, sep, value = set_.partition("=")
-    if not sep:
-        raise InputError(f"invalid --set {set_!r}: expected FIELD=VALUE")
-    report(_editor(kb).correct_office(office, field.strip(), value, reason=reason, source=src, dry_run=dry_run))
+    field, value = _one_set(set_)
+    report(_editor(kb).correct_office(office, field, value, reason=reason, source=src, dry_run=dry_run))
 
 
 @app.command("add-gap")
@@ -1137,7 +1148,7 @@ def outlook(country: Annotated[Optional[str], typer.Argument(help="The country (
 @handle_errors
 def correct(person: Annotated[str, typer.Argument(help="The person (or the holder of the tenure to correct).")],
             office: Annotated[Optional[str], typer.Argument(help="The office, to correct a tenure.")] = None,
-            set_: Annotated[Optional[str], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis, note. Person fields: born, died, wikidata, label.")] = None,
+            set_: Annotated[Optional[list[str]], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis, note. Person fields: born, died, wikidata, label.")] = None,
             start: Annotated[Optional[str], typer.Option("--start", help="Which tenure, when the person held the office more than once.")] = None,
             reason: Annotated[Optional[str], typer.Option("--reason", help="Why the old value was wrong.")] = None,
             source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
@@ -1147,11 +1158,9 @@ def correct(person: Annotated[str, typer.Argument(help="The person (or the holde
 
     Example: succession correct "Rustam Emomali" "Mayor of Dushanbe" --start 2017-04-04 --set legal-basis="Presidential decree" --source https://asiaplustj.info/en/news/tajikistan/power/20170419/238847
     """
-    if not set_ or "=" not in set_:
-        raise InputError("give the correction as --set FIELD=VALUE")
-    field_name, _, value = set_.partition("=")
+    field_name, value = _one_set(set_)
     src = _source(source, source_title, publisher, published)
-    report(_editor(kb).correct(person, field_name.strip(), value, office=office, start=start, reason=reason,
+    report(_editor(kb).correct(person, field_name, value, office=office, start=start, reason=reason,
                                source=src, dry_run=dry_run))
 
 

@@ -756,3 +756,14 @@ def test_a_repeated_edit_says_it_changed_nothing_and_writes_nothing(run, appoint
     again = _ok(run("add-person", "Delta Dee", "--born", "1950", "--source", SRC, kb=appoint_kb))
     assert again.output.endswith("No change: the knowledge base already records this.\n") and "Wrote " not in again.output
     assert snapshot(appoint_kb) == before
+
+
+@pytest.mark.parametrize("args", [
+    ("correct", "Alpha Ant", "President of Xland", "--set", "end=2001-01-01", "--set", "exit-reason=death"),
+    ("correct-office", "President of Xland", "--set", "seats=2", "--set", "established=1991"),
+])
+def test_a_second_set_is_refused_not_silently_dropped(run, appoint_kb, args):
+    before = snapshot(appoint_kb)
+    _refused(run(*args, "--source", SRC, kb=appoint_kb), appoint_kb, before, "one --set per correction (got 2)", 2)
+    _refused(run(*args[:-4], "--set", "end", "--source", SRC, kb=appoint_kb), appoint_kb, before,
+             "invalid --set 'end': expected FIELD=VALUE", 2)
