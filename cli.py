@@ -809,6 +809,22 @@ def add_gap(office: Annotated[str, typer.Argument(help="The office with no holde
     report(_editor(kb).add_gap(office, start=start, end=end, reason=reason, source=src, dry_run=dry_run))
 
 
+@app.command("relink")
+@handle_errors
+def relink(office: Annotated[Optional[str], typer.Argument(help="The office (omit with --all).")] = None,
+           all_offices: Annotated[bool, typer.Option("--all", help="Every office.")] = False,
+           dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Remove the predecessor/successor links of OFFICE that join tenures more than a year apart with
+    no recorded gap between them: the holders in between are not recorded, so the link states a
+    succession no source gave (`appoint` and `add-tenure` no longer make such links).
+
+    Example: succession relink "Deputy Chairman of the Cabinet of Ministers of Turkmenistan" --dry-run
+    """
+    if (office is None) == (not all_offices):
+        raise InputError("give an office or --all, not both" if office else "give an office, or --all for every office")
+    report(_editor(kb).relink(office, dry_run=dry_run))
+
+
 @app.command("add-alt-date")
 @handle_errors
 def add_alt_date(target: Annotated[str, typer.Argument(help="The IRI of the tenure (or person).")],

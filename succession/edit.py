@@ -465,6 +465,22 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                 "acting": r["acting"].value == "true"} for r in rows]
         return sorted(out, key=lambda t: (t["start"].lo, t["end"].lo if t["end"] else "9999"))
 
+    def _gaps(self, office: str) -> list[tuple[PDate, PDate | None]]:
+        rows = self._select("SELECT ?office ?start ?end WHERE { ?g a sk:OfficeGap ; sk:office ?office ; "
+                            "sk:start ?start . OPTIONAL { ?g sk:end ?end } }", office=N(office))
+        return [(PDate(r["start"].value), PDate(r["end"].value) if r["end"] is not None else None) for r in rows]
+
+    def _linkable(self, left: PDate, joins: PDate, gaps: list[tuple[PDate, PDate | None]]) -> bool:
+        """Whether a tenure that ended on ``left`` and one that began on ``joins`` are predecessor and
+        successor: the second began within a year of the first's end, or a recorded gap (an abolition, a
+        known vacancy) fills the interval between them. Otherwise the holders in between are simply not
+        recorded, and a link would state a succession no source gave."""
+        if (joins.first_day() - left.last_day()).days <= PREDECESSOR_WINDOW_DAYS:
+            return True
+        return any(end is not None and (start.first_day() - left.last_day()).days <= PREDECESSOR_WINDOW_DAYS
+                   and (joins.first_day() - end.last_day()).days <= PREDECESSOR_WINDOW_DAYS
+                   for start, end in gaps)
+
     def _single_seat(self, office: str) -> bool:
         seats = self._objects(office, SK + "seats")
         return not seats or seats[0].value == "1"
@@ -520,7 +536,7 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
                 if prev is None:
                     ended = [t for t in tenures if t["end"] is not None and t["end"].lo <= day.hi]
                     prev = ended[-1] if ended else None
-                    if prev is not None and (day.first_day() - prev["end"].last_day()).days > PREDECESSOR_WINDOW_DAYS:
+                    if prev is not None and not self._linkable(prev["end"], day, self._gaps(o)):
                         # the last recorded holder left long before: whoever served in between is not
                         # recorded, and linking would state a succession no source gave
                         cs.summary.append(f"Not linked as the successor of {prev['label']} (left {prev['end']}): "
@@ -1244,19 +1260,71 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                 after = [t for t in tenures if t["start"].lo > day.lo]
                 pred = before[-1] if before else None
                 succ = after[0] if after else None
-                if pred and succ and succ["iri"] in {x.value for x in self._objects(pred["iri"], SK + "successor")}:
-                    cs.remove(self._triples_of(pred["iri"], SK + "successor"))
-                    cs.remove(self._triples_of(succ["iri"], SK + "predecessor"))
-                if pred and (not self._objects(pred["iri"], SK + "successor") or succ):
+                # a link that jumps over the new tenure is no longer true: the new one stands between
+                starts = {t["iri"]: t["start"] for t in tenures}
+                if pred:
+                    for x in self._objects(pred["iri"], SK + "successor"):
+                        if x.value in starts and starts[x.value].lo > day.lo:
+                            cs.remove([ox.Triple(N(pred["iri"]), N(SK + "successor"), x),
+                                       ox.Triple(x, N(SK + "predecessor"), N(pred["iri"]))])
+                if succ:
+                    for x in self._objects(succ["iri"], SK + "predecessor"):
+                        if x.value in starts and starts[x.value].lo < day.lo:
+                            cs.remove([ox.Triple(N(succ["iri"]), N(SK + "predecessor"), x),
+                                       ox.Triple(x, N(SK + "successor"), N(succ["iri"]))])
+                gaps = self._gaps(o)
+                if pred and pred["end"] is not None and not self._linkable(pred["end"], day, gaps):
+                    cs.summary.append(f"Not linked as the successor of {pred['label']} (left {pred['end']}): more "
+                                      f"than a year before {day}, and the holders in between are not recorded.")
+                    pred = None
+                if succ and until is not None and not self._linkable(until, succ["start"], gaps):
+                    cs.summary.append(f"Not linked as the predecessor of {succ['label']} (from {succ['start']}): "
+                                      f"more than a year after {until}, and the holders in between are not recorded.")
+                    succ = None
+                if pred:
                     b.link(pred["iri"], new)
                     if pred["end"] is not None and pred["end"] == day:
                         outgoing = pred["iri"]
-                if succ and (not self._objects(succ["iri"], SK + "predecessor") or pred):
+                if succ:
                     b.link(new, succ["iri"])
             b.event(m.event_iri(o, day, p), office=o, date=day, incoming=new, outgoing=outgoing,
                     mode=m.mode_iri(mode) if mode else None, sources=[src], recorded=self.recorded)
             cs.add(b.triples)
             cs.summary.append(f"Recorded: {plabel} {olabel} from {day}" + (f" to {until}" if until else "") + ".")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def relink(self, office: str | None = None, *, dry_run: bool = False) -> EditResult:
+        """Remove the predecessor/successor links of an office (or, with no office, of every office)
+        that state a succession no source gave: links between a tenure and one that began more than a
+        year after its end, with no recorded gap (an abolition, a known vacancy) filling the interval,
+        so that the holders in between are simply not recorded. This is the rule `appoint` and
+        `add-tenure` follow for new tenures; links recorded before it are put right by this command.
+        The links are derived from dated tenures, so no source is needed; the log records the change."""
+
+        def build() -> ChangeSet:
+            if office is not None:
+                offices = [self._resolve_existing("office", office)]
+            else:
+                offices = sorted({r["o"].value for r in self._select("SELECT ?o WHERE { ?o a sk:Office }")})
+            cs = ChangeSet()
+            for o in offices:
+                tenures = {t["iri"]: t for t in self._tenures(o)}
+                olabel = self.s.resolver.label("office", o)
+                gaps = self._gaps(o)
+                for a in tenures.values():
+                    for x in self._objects(a["iri"], SK + "successor"):
+                        z = tenures.get(x.value)
+                        if z is None or a["end"] is None or self._linkable(a["end"], z["start"], gaps):
+                            continue
+                        cs.remove([ox.Triple(N(a["iri"]), N(SK + "successor"), x),
+                                   ox.Triple(x, N(SK + "predecessor"), N(a["iri"]))])
+                        cs.summary.append(f"{olabel}: {a['label']} (left {a['end']}) is no longer linked as the "
+                                          f"predecessor of {z['label']} (from {z['start']}): more than a year "
+                                          "apart, and the holders in between are not recorded.")
+            if not cs.summary:
+                cs.summary.append("No change: no predecessor link spans unrecorded holders.")
             return cs
 
         return self.run(build, dry_run=dry_run)

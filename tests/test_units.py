@@ -692,6 +692,120 @@ def test_appoint_links_the_last_holder_as_predecessor_only_if_they_left_within_a
     _ok(run("validate", kb=appoint_kb))
 
 
+def _links(kb) -> set[tuple[str, str]]:
+    """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
+    import rdflib
+
+    g = rdflib.Graph()
+    for f in kb.glob("*.ttl"):
+        g.parse(f)
+    sk = rdflib.Namespace("https://w3id.org/succession-kb/ontology#")
+    holder = {t: str(h).rsplit("/", 1)[1] for t, h in g.subject_objects(sk.holder)}
+    fwd = {(holder[a], holder[z]) for a, z in g.subject_objects(sk.successor)}
+    back = {(holder[a], holder[z]) for z, a in g.subject_objects(sk.predecessor)}
+    assert fwd == back, (fwd, back)
+    return fwd
+
+
+@pytest.mark.parametrize("left,day,linked", [
+    ("2001-01-01", "2002-01-02", True), ("2001-01-01", "2002-01-03", False), ("2001", "2003-01-01", True),
+    ("2001", "2003-01-02", False), ("2001-02", "2002-03-01", True), ("2001-02", "2002-03-02", False),
+])
+def test_add_tenure_links_a_predecessor_only_within_a_year(run, appoint_kb, left, day, linked):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", left, "--reason", "resignation", "--source", SRC,
+            kb=appoint_kb))
+    r = _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", day, "--end", "2010-01-01", "--source", SRC,
+                kb=appoint_kb))
+    assert ("Not linked as the successor of Alpha Ant" in r.output) == (not linked), r.output
+    assert _links(appoint_kb) == ({("a", "b")} if linked else set())
+    _ok(run("validate", kb=appoint_kb))
+
+
+@pytest.mark.parametrize("end,linked", [
+    ("1999-01-01", True), ("1998-12-31", True), ("1998-12-30", False), ("1998-12", True), ("1998-11", False),
+    ("1998", True), ("1997", False),
+])
+def test_add_tenure_links_a_successor_only_within_a_year(run, appoint_kb, end, linked):
+    # Alpha Ant's tenure starts 2000-01-01: 1998-12-30 is 367 days before it
+    r = _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", "1990-01-01", "--end", end, "--source", SRC,
+                kb=appoint_kb))
+    assert ("Not linked as the predecessor of Alpha Ant" in r.output) == (not linked), r.output
+    assert _links(appoint_kb) == ({("b", "a")} if linked else set())
+    _ok(run("validate", kb=appoint_kb))
+
+
+@pytest.mark.parametrize("gap,linked", [
+    (("2001-01-01", "2005-01-01"), True),   # the whole interval is a recorded gap
+    (("2001-06-01", "2004-06-01"), True),   # a year's slack on either side of the gap
+    (("2002-01-03", "2005-01-01"), False),  # 367 days of unknown holders before the gap
+    (("2001-01-01", "2003-12-31"), False),  # and after it
+    (None, False),
+])
+def test_a_recorded_gap_lets_the_next_holder_succeed_across_it(run, appoint_kb, gap, linked):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    if gap:
+        _ok(run("add-gap", "President of Xland", "--from", gap[0], "--to", gap[1], "--reason", "post abolished",
+                "--source", SRC, kb=appoint_kb))
+    r = _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2005-01-01", "--source", SRC, kb=appoint_kb))
+    assert ("Not linked" in r.output) == (not linked), r.output
+    assert _links(appoint_kb) == ({("a", "b")} if linked else set())
+
+
+def test_a_tenure_put_between_two_linked_ones_takes_the_link(run, appoint_kb):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-09-01", "--source", SRC, kb=appoint_kb))
+    assert _links(appoint_kb) == {("a", "b")}
+    _ok(run("add-tenure", "Gamma Gnu", "President of Xland", "--start", "2001-01-01", "--end", "2001-09-01",
+            "--source", SRC, kb=appoint_kb))
+    assert _links(appoint_kb) == {("a", "c"), ("c", "b")}
+    _ok(run("validate", kb=appoint_kb))
+
+
+LINKED_ACROSS = BASE + """
+person:c a sk:Person ; rdfs:label "Gamma Gnu"@en ; prov:wasDerivedFrom source:s .
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ;
+    sk:end "2001-01-01"^^xsd:date ; sk:acting false ; sk:successor t:b ; prov:wasDerivedFrom source:s .
+t:b a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "DAY"^^xsd:date ; sk:end "2010-01-01"^^xsd:date ;
+    sk:acting false ; sk:predecessor t:a ; sk:successor t:c ; prov:wasDerivedFrom source:s .
+t:c a sk:Tenure ; sk:holder person:c ; sk:office office:p ; sk:start "2010-01-01"^^xsd:date ; sk:acting false ;
+    sk:predecessor t:b ; prov:wasDerivedFrom source:s .
+"""
+
+
+@pytest.mark.parametrize("day,kept", [("2002-01-02", True), ("2002-01-03", False), ("2009-01-01", False)])
+@pytest.mark.parametrize("target", [["President of Xland"], ["--all"]])
+def test_relink_removes_only_links_across_unrecorded_holders(run, tmp_path, day, kept, target):
+    kb = write_kb(tmp_path / "kb", LINKED_ACROSS.replace("DAY", day))
+    before = snapshot(kb)
+    r = _ok(run("relink", *target, "--dry-run", kb=kb))
+    assert snapshot(kb) == before
+    assert ("Alpha Ant (left 2001-01-01) is no longer linked as the predecessor of Beta Bee" in r.output) == (not kept)
+    r = _ok(run("relink", *target, kb=kb))
+    assert _links(kb) == ({("a", "b"), ("b", "c")} if kept else {("b", "c")})
+    assert (snapshot(kb) == before) == kept
+    _ok(run("validate", kb=kb))
+    after = snapshot(kb)
+    r = _ok(run("relink", *target, kb=kb))  # a second run has nothing left to do
+    assert "No change" in r.output and snapshot(kb) == after
+
+
+def test_relink_keeps_a_link_across_a_recorded_gap(run, tmp_path):
+    kb = write_kb(tmp_path / "kb", LINKED_ACROSS.replace("DAY", "2009-01-01"))
+    _ok(run("add-gap", "President of Xland", "--from", "2001-01-01", "--to", "2009-01-01", "--reason", "vacant",
+            "--source", SRC, kb=kb))
+    r = _ok(run("relink", "--all", kb=kb))
+    assert "No change" in r.output and _links(kb) == {("a", "b"), ("b", "c")}
+
+
+@pytest.mark.parametrize("args,text", [([], "give an office, or --all"), (["President of Xland", "--all"], "not both"),
+                                       (["President of Xlandd"], "unknown office")])
+def test_relink_usage_errors_are_one_line(run, appoint_kb, args, text):
+    before = snapshot(appoint_kb)
+    _refused(run("relink", *args, kb=appoint_kb), appoint_kb, before, text)
+
+
 SHARED = NAMES + """
 person:p1 a sk:Person ; rdfs:label "Omar Bek"@en ; skos:altLabel "Shared Alias"@en ; prov:wasDerivedFrom source:s .
 person:p2 a sk:Person ; rdfs:label "Umar Bekov"@en ; skos:altLabel "Shared Alias"@en ; prov:wasDerivedFrom source:s .
