@@ -284,7 +284,10 @@ def test_appoint_around_the_incumbents_start(run, appoint_kb, day, ok):
     before = snapshot(appoint_kb)
     r = run("appoint", "Beta Bee", "President of Xland", "--date", day, "--source", SRC, kb=appoint_kb)
     if not ok:
-        assert r.exit_code != 0 and r.output.count("\n") == 1, r.output
+        why = {"1999-12-31": "already has a later tenure: Alpha Ant from 2000-01-01",
+               "2000-01-01": "Alpha Ant's tenure already starts on 2000-01-01; a second holder from the same day",
+               "2000": "starts 2000-01-01, not before 2000;", "2000-01": "starts 2000-01-01, not before 2000-01;"}[day]
+        assert r.exit_code == 1 and r.output.count("\n") == 1 and why in r.output, r.output
         assert snapshot(appoint_kb) == before
         return
     assert r.exit_code == 0, r.output
@@ -692,6 +695,43 @@ def test_appoint_links_the_last_holder_as_predecessor_only_if_they_left_within_a
     _ok(run("validate", kb=appoint_kb))
 
 
+@pytest.mark.parametrize("reason", [None, "resignation", "removal"])
+def test_appoint_says_how_it_closed_the_incumbents_tenure(run, appoint_kb, reason):
+    r = _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC,
+                *(("--outgoing-reason", reason) if reason else ()), kb=appoint_kb))
+    assert f"closed Alpha Ant's tenure on 2001-01-01 ({reason or 'succeeded'})." in r.output, r.output
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert hist[0]["exit_reason"] == (reason or "succeeded"), hist[0]
+
+
+def test_an_acting_holder_from_the_incumbents_start_day_is_refused_as_closing_it_on_its_first_day(run, appoint_kb):
+    before = snapshot(appoint_kb)
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", "2000-01-01", "--acting", "--source", SRC,
+            kb=appoint_kb)
+    assert r.exit_code == 1 and "tenure starts 2000-01-01, not before 2000-01-01" in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_ending_a_tenure_again_on_the_same_day_changes_nothing(run, appoint_kb):
+    args = ("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "resignation",
+            "--source", SRC)
+    _ok(run(*args, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    r = _ok(run(*args, kb=appoint_kb))
+    assert "Already recorded: Alpha Ant's tenure as President of Xland ended 2001-01-01." in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+@pytest.mark.parametrize("second", ["Clerk of Ytown!", "CLERK of Ytown", "Clerk of  Ytown"])
+def test_a_new_office_whose_identifier_is_taken_by_another_name_is_refused(run, appoint_kb, second):
+    _ok(run("add-office", "Clerk of Ytown", "--kind", "other", "--country", "Xland", "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    r = run("add-office", second, "--kind", "other", "--country", "Xland", "--alias", "Ytown Clerk", "--source", SRC,
+            kb=appoint_kb)
+    assert r.exit_code == 1 and "another office is recorded as" in r.output and "(Clerk of Ytown)" in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
@@ -850,6 +890,22 @@ def test_an_edit_naming_a_node_exactly_does_not_build_the_name_index(tmp_path, k
     names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
     assert names.resolve_strict(kind, text) == iri
     assert names._entries is None
+
+
+@pytest.mark.parametrize("kind,text,iri", [
+    ("person", "Alpha Ant", ID + "person/a"), ("person", "alfa antov", ID + "person/a"),
+    ("office", "President of Xland", ID + "office/p"),
+])
+def test_once_the_name_index_is_built_an_exact_name_costs_no_query(tmp_path, monkeypatch, kind, text, iri):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    names.entries(kind)  # a loose read built it
+    assert names._entries is not None
+
+    def no_query(*a, **k):
+        raise AssertionError("a look-up queried the store although the name index is built")
+
+    monkeypatch.setattr(names.engine, "select", no_query)
+    assert names.resolve_strict(kind, text) == iri and names.resolve(kind, text) == iri
 
 
 @pytest.mark.parametrize("n,more", [(1, ""), (2, " (and 1 more)"), (3, " (and 2 more)")])
