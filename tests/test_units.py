@@ -533,6 +533,53 @@ def test_constitutional_edits_on_a_small_world(run, appoint_kb):
     _ok(run("validate", kb=appoint_kb))
 
 
+@pytest.fixture
+def edition_kb(run, appoint_kb):
+    _ok(run("add-edition", "Constitution of Xland (2000)", "--country", "Xland", "--kind", "constitution",
+            "--in-force", "2000-01-01", "--source", SRC, kb=appoint_kb))
+    return appoint_kb
+
+
+@pytest.mark.parametrize("years,ok", [(-1, False), (0, False), (1, True), (7, True), (99, True), (100, False)])
+def test_a_term_is_one_to_99_years(run, edition_kb, years, ok):
+    before = snapshot(edition_kb)
+    r = run("add-term-rule", "President of Xland", "--years", str(years), "--limit", "2", "--edition",
+            "Constitution of Xland (2000)", "--from", "2000-01-01", "--source", SRC, kb=edition_kb)
+    if ok:
+        _ok(r)
+        text = "".join(f.read_text(encoding="utf-8") for f in edition_kb.glob("*.ttl"))
+        assert f"sk:termYears \"{years}\"^^xsd:integer" in text, text[-2000:]
+        _ok(run("validate", kb=edition_kb))
+    else:
+        _refused(r, edition_kb, before, f"invalid term length {years}", 2)
+
+
+@pytest.mark.parametrize("start", [["--from", "2003-01-01"], ["--in-force-by", "2003-01-01"]])
+@pytest.mark.parametrize("until", ["2003-01-01", "2002-06"])
+def test_a_rule_ending_before_it_starts_names_its_start(run, edition_kb, start, until):
+    before = snapshot(edition_kb)
+    _refused(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition",
+                 "Constitution of Xland (2000)", *start, "--until", until, "--source", SRC, kb=edition_kb),
+             edition_kb, before, f"end of force {until} is not after the start 2003-01-01", 2)
+
+
+def test_an_alternative_date_is_recorded_beside_the_one_in_use(run, appoint_kb):
+    tenure = ID + "tenure/a"
+    r = _ok(run("add-alt-date", tenure, "--field", "start", "--date", "1999-12-30", "--source", SRC, kb=appoint_kb))
+    assert f"Recorded: another source gives start 1999-12-30 for <{tenure}>." in r.output, r.output
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert hist[0]["start"] == "2000-01-01"  # the recorded date stays in use
+    assert "1999-12-30" in "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("*.ttl"))
+    _ok(run("validate", kb=appoint_kb))
+
+
+@pytest.mark.parametrize("target", [ID + "tenure/nope", "https://example.org/tenure/a", "tenure/a", ""])
+def test_an_alternative_date_needs_a_recorded_node(run, appoint_kb, target):
+    before = snapshot(appoint_kb)
+    _refused(run("add-alt-date", target, "--field", "start", "--date", "1999-12-30", "--source", SRC, kb=appoint_kb),
+             appoint_kb, before, "unknown node")
+
+
 @pytest.mark.parametrize("args,text", [
     (["--date", "2001-01-01", "--share", "70"], "election kind"),
     (["--date", "2001-01-01", "--kind", "regular", "--winner", "Alpha Ant", "--share", "101"], "invalid share '101'"),
@@ -730,6 +777,20 @@ def test_a_new_office_whose_identifier_is_taken_by_another_name_is_refused(run, 
             kb=appoint_kb)
     assert r.exit_code == 1 and "another office is recorded as" in r.output and "(Clerk of Ytown)" in r.output, r.output
     assert snapshot(appoint_kb) == before
+
+
+def test_every_edit_of_the_library_writes_unless_told_it_is_a_dry_run():
+    # library callers (tools/, notebooks) call the editor without dry_run and expect the edit written
+    import inspect
+
+    from succession.edit import Editor
+
+    methods = {n: f for n, f in inspect.getmembers(Editor, inspect.isfunction)
+               if not n.startswith("_") and "dry_run" in inspect.signature(f).parameters}
+    assert len(methods) >= 20, sorted(methods)
+    for name, f in methods.items():
+        param = inspect.signature(f).parameters["dry_run"]
+        assert param.default is False and param.kind is param.KEYWORD_ONLY, name
 
 
 def _links(kb) -> set[tuple[str, str]]:
