@@ -793,6 +793,21 @@ def test_every_edit_of_the_library_writes_unless_told_it_is_a_dry_run():
         assert param.default is False and param.kind is param.KEYWORD_ONLY, name
 
 
+@pytest.mark.parametrize("who,field,date", [
+    ("Beta Bee", "start", "2001-02-01"), ("Alpha Ant", "end", "2001-02-01"), ("Beta Bee", "start", "2000-12"),
+    ("Alpha Ant", "end", "2000-12-31"),
+])
+def test_correcting_a_hand_over_date_moves_both_sides_and_the_event(run, appoint_kb, who, field, date):
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC, kb=appoint_kb))
+    _ok(run("correct", who, "President of Xland", "--set", f"{field}={date}", "--source", SRC, kb=appoint_kb))
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert [(h["person"], h["start"], h["end"]) for h in hist] == [("Alpha Ant", "2000-01-01", date),
+                                                                  ("Beta Bee", date, None)]
+    events = "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("events*.ttl"))
+    assert f'sk:date "{date}"' in events and 'sk:date "2001-01-01"' not in events, events
+    _ok(run("validate", kb=appoint_kb))
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
