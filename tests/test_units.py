@@ -808,6 +808,38 @@ def test_correcting_a_hand_over_date_moves_both_sides_and_the_event(run, appoint
     _ok(run("validate", kb=appoint_kb))
 
 
+TWO_SEATS = BASE.replace('sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .\noffice:c',
+                         'sk:jurisdiction place:x ; sk:seats 2 ; prov:wasDerivedFrom source:s .\noffice:c', 1) + """
+t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2000-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+t:b a sk:Tenure ; sk:holder person:b ; sk:office office:p ; sk:start "2001-01-01"^^xsd:date ; sk:acting false ;
+    prov:wasDerivedFrom source:s .
+"""
+
+
+def test_making_an_office_single_seat_while_two_hold_it_is_refused(run, tmp_path):
+    kb = write_kb(tmp_path / "kb", TWO_SEATS)
+    assert "sk:seats 2" in (kb / "data.ttl").read_text(encoding="utf-8")
+    _ok(run("validate", kb=kb))
+    before = snapshot(kb)
+    r = run("correct-office", "President of Xland", "--set", "seats=1", "--source", SRC, kb=kb)
+    assert r.exit_code == 1 and "refused, nothing written" in r.output and "overlap" in r.output.lower(), r.output
+    assert snapshot(kb) == before
+    _ok(run("correct-office", "President of Xland", "--set", "seats=3", "--source", SRC, kb=kb))
+
+
+@pytest.mark.parametrize("native,ok", [("Альфа@ru", True), ("Альфа Антов@kk", True), ("Альфа", False),
+                                       ("Альфа@", False), ("@ru", False), ("Альфа@r1", False), ("Альфа@russian", False)])
+def test_a_native_name_is_text_at_a_language_tag(run, appoint_kb, native, ok):
+    before = snapshot(appoint_kb)
+    r = run("add-person", "Alpha Ant", "--native", native, "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+        assert native.split("@")[0] in (appoint_kb / "persons.ttl").read_text(encoding="utf-8")
+    else:
+        _refused(r, appoint_kb, before, "invalid native name" if native != "@ru" else "native name", 2)
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
