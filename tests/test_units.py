@@ -840,6 +840,30 @@ def test_a_native_name_is_text_at_a_language_tag(run, appoint_kb, native, ok):
         _refused(r, appoint_kb, before, "invalid native name" if native != "@ru" else "native name", 2)
 
 
+def test_citing_a_source_recorded_without_a_kind_classifies_it_by_its_recorded_title(run, tmp_path):
+    from succession import model as m
+
+    url = "https://example.org/page"
+    kb = write_kb(tmp_path / "kb", APPOINT + f"""
+<{m.source_iri(url)}> a sk:Source ; schema:url "{url}"^^xsd:anyURI ;
+    <http://purl.org/dc/terms/title> "Foo (copy of https://en.wikipedia.org/wiki/Foo)" .
+""")
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", url, kb=kb))
+    text = "".join(f.read_text(encoding="utf-8") for f in kb.glob("*.ttl"))
+    assert 'sk:sourceKind "copy"' in text and 'sk:copyOf "https://en.wikipedia.org/wiki/Foo"' in text, text
+
+
+def test_a_dry_run_on_a_server_writes_nothing_and_says_so(run, oxigraph_server, appoint_kb):
+    graph = f"urn:succession-kb:dry-{appoint_kb.parent.name}"
+    args = ["--endpoint", oxigraph_server.query, "--graph", graph]
+    _ok(run("push", "--to", oxigraph_server.query, "--into-graph", graph, "--replace", kb=appoint_kb))
+    r = _ok(run(*args, "appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--dry-run",
+                "--source", SRC))
+    assert "Would record: Beta Bee President of Xland from 2001-01-01" in r.output and "nothing written" in r.output
+    on = json.loads(_ok(run(*args, "who-holds", "President of Xland", "--on", "2002-01-01", "--format", "json")).stdout)
+    assert [x["person"] for x in on] == ["Alpha Ant"]
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
