@@ -864,6 +864,23 @@ def test_a_dry_run_on_a_server_writes_nothing_and_says_so(run, oxigraph_server, 
     assert [x["person"] for x in on] == ["Alpha Ant"]
 
 
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_batchs_rows_are_written_only_by_the_batch(appoint_kb, dry_run):
+    # library callers read each row's result: it wrote nothing by itself (written is empty, dry_run is
+    # set); the batch's own result says whether the whole was written
+    from succession.edit import Editor, SourceInfo
+
+    e = Editor(Succession(appoint_kb))
+    src = SourceInfo(url=SRC)
+    before = snapshot(appoint_kb)
+    rows, total = e.batch([lambda: e.add_person("Delta Dog", source=src),
+                           lambda: e.appoint("Delta Dog", "President of Xland", "2001-01-01", source=src)],
+                          dry_run=dry_run)
+    assert [(r.dry_run, r.written, r.changed) for r in rows] == [(True, [], True), (True, [], True)]
+    assert total.dry_run is dry_run and bool(total.written) is not dry_run
+    assert (snapshot(appoint_kb) == before) is dry_run
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
