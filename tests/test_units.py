@@ -881,6 +881,25 @@ def test_a_batchs_rows_are_written_only_by_the_batch(appoint_kb, dry_run):
     assert (snapshot(appoint_kb) == before) is dry_run
 
 
+@pytest.mark.parametrize("until,ok", [("1999-12-31", False), ("2000-01-01", False), ("2000-01-02", True),
+                                      ("2000-01", True), ("1999-12", False), ("1999", False), ("2001", True)])
+def test_an_edition_ends_after_it_enters_into_force(run, appoint_kb, until, ok):
+    before = snapshot(appoint_kb)
+    r = run("add-edition", "Constitution of Xland (2000)", "--country", "Xland", "--kind", "constitution",
+            "--in-force", "2000-01-01", "--until", until, "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+    else:
+        _refused(r, appoint_kb, before, f"end of force {until} is not after entry into force 2000-01-01", 2)
+
+
+@pytest.mark.parametrize("kind", ["cousin-of", "Child-of", "child", "", "child-of "])
+def test_an_unknown_kinship_is_refused(run, appoint_kb, kind):
+    before = snapshot(appoint_kb)
+    _refused(run("relate", "Alpha Ant", kind, "Beta Bee", "--source", SRC, kb=appoint_kb), appoint_kb, before,
+             "invalid relation", 2)
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
