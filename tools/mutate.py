@@ -18,6 +18,7 @@ a fixed number of mutants per target with a fixed seed so a run is reproducible 
     python tools/mutate.py                      # the default sample, prints the score per target
     python tools/mutate.py --sample 0           # every mutant (hours on two cores)
     python tools/mutate.py --targets dates --list
+    python tools/mutate.py --json v.json; (add tests); python tools/mutate.py --recheck v.json --json v2.json
 """
 
 from __future__ import annotations
@@ -271,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds per mutant before it counts as killed")
     ap.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     ap.add_argument("--json", type=Path, help="write every verdict to this file")
+    ap.add_argument("--recheck", type=Path, help="the --json file of an earlier run of the same sample: run only its "
+                                                 "survivors again (after new tests), keep its other verdicts")
     args = ap.parse_args(argv)
 
     chosen: list[tuple[str, Mutant]] = []
@@ -281,6 +284,25 @@ def main(argv: list[str] | None = None) -> int:
         picked = every if args.sample == 0 else rng.sample(every, min(args.sample, len(every)))
         print(f"{name}: {len(every)} mutants, trying {len(picked)}")
         chosen += [(name, m) for m in sorted(picked, key=lambda m: (m.file, m.line, m.index))]
+    earlier: list[dict] = []
+    if args.recheck:
+        try:
+            earlier = json.loads(args.recheck.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"error: cannot read {args.recheck}: {exc}", file=sys.stderr)
+            return 2
+        wanted = set(args.targets.split(","))
+        earlier = [r for r in earlier if r.get("target") in wanted]
+        names = {m.name for _, m in chosen}
+        stale = [r["mutant"] for r in earlier if r["mutant"] not in names]
+        if stale or len(earlier) != len(chosen):
+            print(f"error: {args.recheck} is not a run of this sample (the files, seed or size changed; "
+                  f"e.g. {(stale or ['a different count'])[0]}): run the whole sample", file=sys.stderr)
+            return 2
+        again = {r["mutant"] for r in earlier if r["verdict"] == "survived"}
+        earlier = [r for r in earlier if r["mutant"] not in again]
+        chosen = [(name, m) for name, m in chosen if m.name in again]
+        print(f"rechecking {len(chosen)} survivor(s) of {args.recheck}; keeping {len(earlier)} earlier verdict(s)")
     if args.list:
         for name, m in chosen:
             print(f"  [{name}] {m.name}")
@@ -293,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         _copy_repo(wd)
         workdirs.append(wd)
     free = list(workdirs)
-    results: list[dict] = []
+    results: list[dict] = list(earlier)
     t_start = time.monotonic()
 
     def job(item):
