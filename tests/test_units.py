@@ -900,6 +900,21 @@ def test_an_unknown_kinship_is_refused(run, appoint_kb, kind):
              "invalid relation", 2)
 
 
+@pytest.mark.parametrize("target,text", [
+    (ID + "source/s", "a source cannot cite a source"), (ID + "tenure/none", "unknown node"),
+    ("https://example.org/s", "unknown node"), ("", "unknown node"),
+])
+def test_cite_needs_a_recorded_fact_that_is_not_a_source(run, appoint_kb, target, text):
+    before = snapshot(appoint_kb)
+    _refused(run("cite", target, "--source", "https://example.org/other", kb=appoint_kb), appoint_kb, before, text)
+
+
+def test_cite_adds_the_page_to_the_fact(run, appoint_kb):
+    r = _ok(run("cite", ID + "tenure/a", "--source", "https://example.org/other", kb=appoint_kb))
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert sorted(hist[0]["sources"]) == ["https://example.org/other", SRC], (r.output, hist)
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
