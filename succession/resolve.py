@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import AmbiguousError, NotFoundError
-from .names import key, phonetic
+from .names import _STOP as _STOP_WORDS
+from .names import fold, key, phonetic
 from .namespaces import ID, SK
 
 KIND_CLASS = {
@@ -48,6 +49,10 @@ class Entry:
     iri: str
     label: str
     names: set[str] = field(default_factory=set)
+    # for an office: the words of its country's name, which loose reads may take as said ("Kazakh
+    # Mazhilis speaker" is the Chairman of the Mazhilis, whose name does not repeat the country)
+    context: frozenset[str] = frozenset()
+    abolished: bool = False
 
 
 _QUICK_QUERY = """
@@ -82,6 +87,15 @@ def _is_surname_only(text: str) -> bool:
     """One word may be a surname shared by several people; those go through the ranked path."""
     return len(text.split()) < 2
 
+
+_OFFICE_CONTEXT_QUERY = """
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?office ?country ?abolished WHERE {
+  ?office a sk:Office .
+  OPTIONAL { ?office sk:jurisdiction/sk:country/rdfs:label ?country }
+  OPTIONAL { ?office sk:abolished ?abolished }
+}"""
 
 _PROMINENCE_QUERY = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>
@@ -127,6 +141,10 @@ class Resolver:
             ranked = sorted(hits, key=lambda e: -self.prominence(e.iri))
             if self.prominence(ranked[0].iri) > self.prominence(ranked[1].iri):
                 return ranked[0]
+        if kind == "office":  # a reader naming a post means the one that exists, not its abolished forerunner
+            standing = [e for e in hits if not e.abolished]
+            if len(standing) == 1:
+                return standing[0]
         raise AmbiguousError(_ambiguous(kind, query, hits))
 
     def _build(self) -> dict[str, dict[str, Entry]]:
@@ -141,6 +159,15 @@ class Resolver:
             entry.names.add(row["name"].value)
             if kind == "country":  # a country is also a place
                 entries["place"].setdefault(iri, entry)
+        offices = entries.get("office", {})
+        for row in self.engine.select(_OFFICE_CONTEXT_QUERY).rows:
+            entry = offices.get(row["office"].value)
+            if entry is None:
+                continue
+            if row["country"] is not None:
+                entry.context = entry.context | frozenset(phonetic(row["country"].value).split())
+            if row["abolished"] is not None:
+                entry.abolished = True
         return entries
 
     def entries(self, kind: str) -> dict[str, Entry]:
@@ -211,16 +238,29 @@ class Resolver:
 
         words = set(phonetic(query).split())
         if words:
-            hits = [e for e in entries.values() if any(words <= set(phonetic(n).split()) for n in e.names)]
+            def said(e: Entry, n: str) -> set[str]:  # a name's words, with its country's taken as said
+                return set(phonetic(n).split()) | e.context
+
+            hits = [e for e in entries.values() if any(words <= said(e, n) for n in e.names)]
             if len(hits) > 1 and kind != "person":
                 # "Kazakh KNB chief": the office whose name adds the fewest words to the query
                 # (the chairman, not the first deputy chairman) is the one meant
                 def extra(e: Entry) -> int:
-                    return min(len(set(phonetic(n).split()) - words) for n in e.names if words <= set(phonetic(n).split()))
+                    return min(len(said(e, n) - e.context - words) for n in e.names if words <= said(e, n))
                 best = min(extra(e) for e in hits)
                 closest = [e for e in hits if extra(e) == best]
+                if len(closest) > 1:
+                    # "Kyrgyz toraga": the one whose own name has the query's words as written
+                    literal = set(fold(query).split()) - _STOP_WORDS
+
+                    def written(e: Entry) -> int:
+                        return max(len(literal & set(fold(n).split())) for n in e.names)
+                    top = max(written(e) for e in closest)
+                    closest = [e for e in closest if written(e) == top]
                 if len(closest) == 1:
                     return closest[0]
+                if len(closest) < len(hits):
+                    return self._pick(kind, query, closest)
             if hits:
                 return self._pick(kind, query, hits)
         raise NotFoundError(self._not_found(kind, query))

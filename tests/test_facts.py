@@ -41,6 +41,29 @@ def test_who_held(run, office, on, expected):
     assert holders(run, office, on) == expected
 
 
+@pytest.mark.parametrize("name,office", [
+    ("Tajik PM", "Prime Minister of Tajikistan"), ("Kyrgyz PM", "Prime Minister of Kyrgyzstan"),
+    ("Uzbek senate chair", "Chairman of the Senate of Uzbekistan"),
+    ("Kazakh senate speaker", "Chairman of the Senate of Kazakhstan"),
+    ("Kazakh interior minister", "Minister of Internal Affairs of Kazakhstan"),
+    ("Kazakh KNB chief", "Chairman of the National Security Committee of Kazakhstan"),
+    ("Sughd governor", "Chairman of Sughd Region"),
+    # the country said in the query, not in the office's name
+    ("Kazakh Mazhilis speaker", "Chairman of the Mazhilis"), ("Uzbek hokim of Samarkand", "Hokim of Samarkand Region"),
+    ("Turkmen Mejlis speaker", "Chairman of the Mejlis of Turkmenistan"),
+    # a local title as written outranks the offices it only means by synonym
+    ("Kyrgyz toraga", "Chairman (Toraga) of the Jogorku Kenesh"),
+    ("Tajik GKNB chairman", "Chairman of the State Committee for National Security of Tajikistan"),
+    ("Kyrgyz GKNB chief", "Chairman of the State Committee for National Security of Kyrgyzstan"),
+    ("DXX head", "Chairman of the State Security Service of Uzbekistan"),
+    ("Almaty akim", "Akim of Almaty"), ("Tashkent mayor", "Hokim of Tashkent"), ("Ashgabat hakim", "Hakim of Ashgabat"),
+    ("Turkmen central bank", "Chairman of the Central Bank of Turkmenistan"),
+])
+def test_offices_resolve_by_demonym_and_short_or_local_title(run, name, office):
+    r = run("who-holds", name, "--on", "2020-01-01")
+    assert r.exit_code == 0 and r.stdout.startswith(f"{office} on 2020-01-01"), r.output
+
+
 def test_acting_presidents_and_how_they_ended(run):
     kg = json.loads(run("history", "President of Kyrgyzstan", "--format", "json").stdout)
     akayev = next(x for x in kg if x["person"] == "Askar Akayev")

@@ -915,6 +915,42 @@ def test_cite_adds_the_page_to_the_fact(run, appoint_kb):
     assert sorted(hist[0]["sources"]) == ["https://example.org/other", SRC], (r.output, hist)
 
 
+HALLS = BASE + """
+office:h1 a sk:Office ; rdfs:label "Speaker of the Old Hall"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; sk:abolished "2005"^^xsd:gYear ; prov:wasDerivedFrom source:s .
+office:h2 a sk:Office ; rdfs:label "Speaker of the New Hall"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+office:h3 a sk:Office ; rdfs:label "Speaker of the Grand Hall (Toraga)"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+office:h4 a sk:Office ; rdfs:label "Speaker of the Small Hall"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+"""
+
+
+@pytest.mark.parametrize("text,iri", [
+    ("Xland New Hall speaker", "h2"),    # the country is the office's, though its name does not say it
+    ("Xland Old Hall chair", "h1"),      # an abolished office is still found by its own name
+    ("Xland hall toraga", "h3"),         # a title as written beats the offices it means by synonym
+    ("Xland Grand Hall toraga", "h3"),
+])
+def test_loose_office_reads_take_the_country_as_said_and_prefer_the_name_as_written(tmp_path, text, iri):
+    names = Succession(write_kb(tmp_path / "kb", HALLS)).resolver
+    assert names.resolve("office", text) == ID + "office/" + iri
+    with pytest.raises((NotFoundError, AmbiguousError)):
+        names.resolve_strict("office", text)  # edits never guess
+
+
+def test_a_reader_naming_a_post_means_the_one_that_exists(tmp_path):
+    world = HALLS.replace('"Speaker of the Small Hall"@en', '"Speaker of the Small Hall"@en ; sk:abolished "2001"^^xsd:gYear')
+    names = Succession(write_kb(tmp_path / "kb", world)).resolver
+    # "Xland hall speaker" names the four speakers equally; two of them are abolished, so two remain
+    with pytest.raises(AmbiguousError):
+        names.resolve("office", "Xland hall speaker")
+    names = Succession(write_kb(tmp_path / "kb2", world.replace('"Speaker of the Grand Hall (Toraga)"@en ;',
+                                                             '"Speaker of the Grand Hall (Toraga)"@en ; sk:abolished "2002"^^xsd:gYear ;'))).resolver
+    assert names.resolve("office", "Xland hall speaker") == ID + "office/h2"
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
