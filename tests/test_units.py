@@ -951,6 +951,47 @@ def test_a_reader_naming_a_post_means_the_one_that_exists(tmp_path):
     assert names.resolve("office", "Xland hall speaker") == ID + "office/h2"
 
 
+@pytest.mark.parametrize("qid,ok", [("Q42", True), ("q42", True), (" Q7 ", True), ("42", False), ("Q", False),
+                                    ("Q0", False), ("QQ1", False), ("Q12a", False), ("P31", False)])
+@pytest.mark.parametrize("how", ["add-person", "correct", "correct-office"])
+def test_a_wikidata_id_is_q_and_digits_in_every_edit_that_takes_one(run, appoint_kb, qid, ok, how):
+    args = {"add-person": ["add-person", "Alpha Ant", "--wikidata", qid],
+            "correct": ["correct", "Alpha Ant", "--set", f"wikidata={qid}"],
+            "correct-office": ["correct-office", "President of Xland", "--set", f"wikidata={qid}"]}[how]
+    before = snapshot(appoint_kb)
+    r = run(*args, "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+        assert f'sk:wikidata "{qid.strip().upper()}"' in "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("*.ttl"))
+    else:
+        _refused(r, appoint_kb, before, "invalid Wikidata id", 2)
+
+
+@pytest.mark.parametrize("reason,ok", [("resignation", True), ("death", True), ("retired", False), ("", False),
+                                       ("Resignation", False)])
+def test_correcting_an_exit_reason_takes_only_the_known_ones(run, appoint_kb, reason, ok):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "removal",
+            "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    r = run("correct", "Alpha Ant", "President of Xland", "--set", f"exit-reason={reason}", "--source", SRC,
+            kb=appoint_kb)
+    if ok:
+        _ok(r)
+        hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+        assert hist[0]["exit_reason"] == reason
+    else:
+        _refused(r, appoint_kb, before, "invalid exit reason", 2)
+
+
+def test_correcting_an_office_label_keeps_the_old_one_findable(run, appoint_kb):
+    _ok(run("correct-office", "President of Xland", "--set", "label=President of the Republic of Xland",
+            "--source", SRC, kb=appoint_kb))
+    text = "".join(f.read_text(encoding="utf-8") for f in appoint_kb.glob("*.ttl"))
+    assert '"President of the Republic of Xland"@en' in text and "sk:wikidata" not in text
+    r = _ok(run("who-holds", "President of Xland", "--on", "2001-01-01", kb=appoint_kb))
+    assert r.stdout.startswith("President of the Republic of Xland on 2001-01-01"), r.output
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
