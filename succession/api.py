@@ -113,12 +113,34 @@ class Succession:
             notes.append(f"No recorded holder of {label} on {day}.")
             notes += [f"Explained gap: {g['reason']} ({g['start']} to {g['end'] or 'open'})"
                       for g in self.gaps(office_iri) if _covers(g["start"], g["end"], day)]
-            notes += self._abolition_note(office_iri, day)
+            abolition = self._abolition_note(office_iri, day)
+            notes += abolition
+            if len(notes) == 1:  # neither a recorded gap nor an abolition explains it
+                notes += self._unrecorded_note(office_iri, day)
         for r in records:
             if not r["certain"]:
                 notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
         return Answer(f"{label} on {day}", records,
                       ["person", "start", "end", "acting", "certain", "sources"], notes)
+
+    def _unrecorded_note(self, office_iri: str, day: PDate) -> list[str]:
+        """An office with nobody recorded on ``day`` and no reason given: the knowledge base is incomplete
+        there (an unexplained gap), which is not the same as a vacancy; name the neighbours it does know."""
+        rows = self.run_query_iri("succession-chain", office=office_iri).records()
+        before = [r for r in rows if r["end"] and PDate(str(r["end"])).lo <= day.lo]
+        after = [r for r in rows if PDate(str(r["start"])).lo > day.lo]
+        if not before and not after:
+            return ["No holder of this office is recorded at all."]
+        parts = []
+        if before:
+            last = max(before, key=lambda r: PDate(str(r["end"])).lo)
+            parts.append(f"the last recorded holder, {last['personLabel']}, left on {last['end']}")
+        if after:
+            nxt = min(after, key=lambda r: PDate(str(r["start"])).lo)
+            parts.append(f"the next recorded holder, {nxt['personLabel']}, from {nxt['start']}")
+        when = "in between" if before and after else ("since" if before else "before")
+        return ["Unexplained gap: " + "; ".join(parts) + f". Whoever held it {when} is not recorded "
+                "(the record is incomplete here; the office is not known to be vacant)."]
 
     def _abolition_note(self, office_iri: str, day: PDate) -> list[str]:
         """Where an office no longer existed on ``day``: when it was abolished and what replaced it."""

@@ -992,6 +992,25 @@ def test_correcting_an_office_label_keeps_the_old_one_findable(run, appoint_kb):
     assert r.stdout.startswith("President of the Republic of Xland on 2001-01-01"), r.output
 
 
+@pytest.mark.parametrize("on,text", [
+    ("1999-06-01", "Unexplained gap: the next recorded holder, Alpha Ant, from 2000-01-01. Whoever held it before"),
+    ("2001-06-01", "Unexplained gap: the last recorded holder, Alpha Ant, left on 2001-01-01; the next recorded "
+                   "holder, Beta Bee, from 2002-01-01. Whoever held it in between"),
+    ("2003-06-01", "Unexplained gap: the last recorded holder, Beta Bee, left on 2003-01-01. Whoever held it since"),
+])
+def test_who_holds_tells_an_unrecorded_stretch_from_a_vacancy(run, appoint_kb, on, text):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", "2002-01-01", "--end", "2003-01-01",
+            "--source", SRC, kb=appoint_kb))
+    r = _ok(run("who-holds", "President of Xland", "--on", on, kb=appoint_kb))
+    assert text in r.output and "not known to be vacant" in r.output, r.output
+    _ok(run("add-gap", "President of Xland", "--from", "2001-01-01", "--to", "2002-01-01", "--reason", "vacant seat",
+            "--source", SRC, kb=appoint_kb))
+    r = _ok(run("who-holds", "President of Xland", "--on", "2001-06-01", kb=appoint_kb))
+    assert "Explained gap: vacant seat" in r.output and "Unexplained" not in r.output, r.output
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
