@@ -129,8 +129,8 @@ class Succession:
         rows = self.run_query_iri("succession-chain", office=office_iri).records()
         before = [r for r in rows if r["end"] and PDate(str(r["end"])).lo <= day.lo]
         after = [r for r in rows if PDate(str(r["start"])).lo > day.lo]
-        if not before and not after:
-            return ["No holder of this office is recorded at all."]
+        if not before and not after:  # nobody recorded at all: "No recorded holder" says it
+            return []
         parts = []
         if before:
             last = max(before, key=lambda r: PDate(str(r["end"])).lo)
