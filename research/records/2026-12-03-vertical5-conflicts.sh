@@ -23,3 +23,9 @@ $S correct "Rustam Akhmedov" "Minister of Defence of Uzbekistan" --set end=1997-
   --reason "Sputnik's obituary: he headed the ministry until September 1997" \
   --source https://uz.sputniknews.ru/20251013/ushel-iz-jizni-pervyy-ministr-oborony-uzbekistana--chto-o-nem-izvestno-52651991.html \
   --source-title "Ушел из жизни первый министр обороны Узбекистана — что о нем известно" --publisher "Sputnik Uzbekistan" --published 2025-10-13
+# The round-5 fact-check: Menas Associates dates Marat Tazhin's return as Security Council secretary to 2006
+# (the record, from Fergana, has 2005); both kept.
+$S add-alt-date $T/secretary-of-the-security-council-of-kazakhstan/marat-tazhin/2005 \
+  --field start --date 2006 --note "'In 2006 he was once again appointed as the secretary of the Security Council' (Menas Associates)" \
+  --source https://www.menas.co.uk/blog/nazarbaev-recalls-grey-cardinal/ \
+  --source-title "Kazakhstan: President Nazarbaev recalls his 'grey cardinal'" --publisher "Menas Associates (Caspian Focus)" --published 2017-01-25
