@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -1009,6 +1010,59 @@ def test_who_holds_tells_an_unrecorded_stretch_from_a_vacancy(run, appoint_kb, o
             "--source", SRC, kb=appoint_kb))
     r = _ok(run("who-holds", "President of Xland", "--on", "2001-06-01", kb=appoint_kb))
     assert "Explained gap: vacant seat" in r.output and "Unexplained" not in r.output, r.output
+
+
+def test_an_edit_reaches_the_disk_in_the_order_that_survives_a_power_cut(monkeypatch, appoint_kb):
+    """The commit protocol, observed: every staged file is flushed and fsynced whole, then the commit
+    marker, then the staging folder, before the marker is renamed into place (the commit point); the
+    folder is fsynced again; the files move into the knowledge base, whose folder is fsynced before the
+    staging folder goes. A lost flush or fsync is invisible to every other test until the power fails."""
+    import os
+    import shutil
+
+    from succession import kb as kbmod
+    from succession.edit import Editor, SourceInfo
+
+    events: list[tuple] = []
+    real_fsync, real_replace, real_rmtree = os.fsync, os.replace, shutil.rmtree
+
+    def fsync(fd):
+        path = os.readlink(f"/proc/self/fd/{fd}")
+        events.append(("fsync", path, os.fstat(fd).st_size if os.path.isfile(path) else None))
+        return real_fsync(fd)
+
+    def replace(a, b, **kw):
+        events.append(("replace", str(a), str(b)))
+        return real_replace(a, b, **kw)
+
+    def rmtree(path, *a, **kw):
+        events.append(("rmtree", str(path)))
+        return real_rmtree(path, *a, **kw)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    kb = appoint_kb.resolve()
+    txn = kb / kbmod.TXN_NAME
+    Editor(Succession(kb)).appoint("Beta Bee", "President of Xland", "2001-01-01", source=SourceInfo(url=SRC))
+    monkeypatch.undo()
+
+    commit = events.index(("replace", str(txn / (kbmod.COMMIT_NAME + ".tmp")), str(txn / kbmod.COMMIT_NAME)))
+    moves = [i for i, e in enumerate(events) if e[0] == "replace" and e[1].startswith(str(txn) + "/")
+             and e[2].startswith(str(kb) + "/") and i != commit]
+    staged = [Path(events[i][1]).name for i in moves]
+    assert "tenures.ttl" in staged and moves and min(moves) > commit, events
+    for name in staged:  # each file fsynced whole (flushed first) before the commit point
+        size = (kb / name).stat().st_size
+        assert any(e == ("fsync", str(txn / name), size) for e in events[:commit]), (name, size, events)
+    marker = [i for i, e in enumerate(events[:commit]) if e[:2] == ("fsync", str(txn / (kbmod.COMMIT_NAME + ".tmp")))]
+    assert marker and events[marker[0]][2] > 2, events
+    last_file = max(i for i, e in enumerate(events[:commit]) if e[0] == "fsync" and e[2] is not None)
+    assert ("fsync", str(txn), None) in events[last_file:commit], events
+    assert ("fsync", str(txn), None) in events[commit:min(moves)], events
+    gone = events.index(("rmtree", str(txn)), max(moves))
+    assert ("fsync", str(kb), None) in events[max(moves):gone], events
+    assert not txn.exists()
 
 
 def _links(kb) -> set[tuple[str, str]]:
