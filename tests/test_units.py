@@ -1065,6 +1065,20 @@ def test_an_edit_reaches_the_disk_in_the_order_that_survives_a_power_cut(monkeyp
     assert not txn.exists()
 
 
+def test_the_index_moves_forward_with_an_edit_and_leaves_nothing_of_the_old_one(run, appoint_kb, monkeypatch):
+    monkeypatch.setenv("SUCCESSION_CACHE", "always")
+    _ok(run("who-holds", "President of Xland", kb=appoint_kb))  # builds the on-disk index
+    cache = appoint_kb / ".cache"
+    (old,) = [p.name for p in cache.iterdir() if p.is_dir()]
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC, kb=appoint_kb))
+    dirs = sorted(p.name for p in cache.iterdir() if p.is_dir())
+    fps = sorted(p.name[:-3] for p in cache.iterdir() if p.name.endswith(".fp"))
+    assert len(dirs) == 1 and dirs != [old] and fps == dirs, sorted(p.name for p in cache.iterdir())
+    r = _ok(run("who-holds", "President of Xland", "--on", "2001-06-01", "--format", "json", kb=appoint_kb))
+    assert [x["person"] for x in json.loads(r.stdout)] == ["Beta Bee"]
+    assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == dirs  # the advanced index is the one used
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
