@@ -387,6 +387,7 @@ class KnowledgeBase:
                 pass
             # damaged, foreign or written to since it was built: never trusted, rebuilt below
             shutil.rmtree(target, ignore_errors=True)
+            (root / (key + ".fp")).unlink(missing_ok=True)
         try:
             root.mkdir(exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix="build-", dir=root))

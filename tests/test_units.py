@@ -1079,6 +1079,45 @@ def test_the_index_moves_forward_with_an_edit_and_leaves_nothing_of_the_old_one(
     assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == dirs  # the advanced index is the one used
 
 
+def test_an_index_that_cannot_move_forward_is_dropped_whole_and_rebuilt(run, appoint_kb, monkeypatch):
+    from succession import kb as kbmod
+    from succession.edit import Editor, SourceInfo
+
+    monkeypatch.setenv("SUCCESSION_CACHE", "always")
+    _ok(run("who-holds", "President of Xland", kb=appoint_kb))
+    cache = appoint_kb / ".cache"
+    assert len([p for p in cache.iterdir() if p.name.endswith(".fp")]) == 1
+
+    def broken(*a):  # only advancing the index renames a folder of the cache
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(kbmod.os, "rename", broken)
+        Editor(Succession(appoint_kb)).appoint("Beta Bee", "President of Xland", "2001-01-01", source=SourceInfo(url=SRC))
+    dirs = {p.name for p in cache.iterdir() if p.is_dir()}
+    fps = {p.name[:-3] for p in cache.iterdir() if p.name.endswith(".fp")}
+    assert not dirs and not fps, sorted(p.name for p in cache.iterdir())  # the old index went whole
+    r = _ok(run("who-holds", "President of Xland", "--on", "2001-06-01", "--format", "json", kb=appoint_kb))
+    assert [x["person"] for x in json.loads(r.stdout)] == ["Beta Bee"]
+
+
+def test_an_untrusted_index_goes_with_its_fingerprint_and_reads_fall_back_to_the_files(run, appoint_kb, monkeypatch):
+    from succession import kb as kbmod
+
+    monkeypatch.setenv("SUCCESSION_CACHE", "always")
+    _ok(run("who-holds", "President of Xland", kb=appoint_kb))
+    cache = appoint_kb / ".cache"
+
+    def unreadable(path):
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as m:  # the index cannot be verified, nor a new one built
+        m.setattr(kbmod, "_fingerprint", unreadable)
+        r = _ok(run("who-holds", "President of Xland", "--on", "2000-06-01", "--format", "json", kb=appoint_kb))
+    assert [x["person"] for x in json.loads(r.stdout)] == ["Alpha Ant"]
+    assert not [p.name for p in cache.iterdir() if not p.name.startswith(".")], sorted(p.name for p in cache.iterdir())
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
