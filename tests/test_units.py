@@ -1118,6 +1118,32 @@ def test_an_untrusted_index_goes_with_its_fingerprint_and_reads_fall_back_to_the
     assert not [p.name for p in cache.iterdir() if not p.name.startswith(".")], sorted(p.name for p in cache.iterdir())
 
 
+def test_a_check_reports_its_own_message_for_each_violation(run, tmp_path):
+    kb = write_kb(tmp_path / "kb", TWO_SEATS.replace("sk:seats 2", "sk:seats 1"))
+    r = run("validate", kb=kb)
+    assert r.exit_code == 1 and r.stdout.splitlines() == [
+        "overlapping-tenures-violation: overlapping tenures of President of Xland: <https://w3id.org/succession-kb/id/"
+        "tenure/a> (Alpha Ant from 2000-01-01) and <https://w3id.org/succession-kb/id/tenure/b> (Beta Bee from "
+        "2001-01-01)"], r.output
+    from succession.validate import run_checks
+
+    found = run_checks(Succession(kb).engine.select)
+    assert [(v.check, v.focus) for v in found] == [("overlapping-tenures-violation", ID + "tenure/a")], found
+
+
+def test_shapes_check_the_focus_nodes_given_and_nothing_for_none(tmp_path):
+    from succession.validate import run_shapes
+
+    s = Succession(write_kb(tmp_path / "kb", BASE + 'person:n a sk:Person ; prov:wasDerivedFrom source:s .\n'))
+    triples = [q.triple for q in s.kb.store()]
+    person = ox.NamedNode(ID + "person/n")
+    assert run_shapes(triples, focus=[]) == []
+    for focus in ([person], None):
+        found = run_shapes(triples, focus=focus)
+        assert [v.focus for v in found] == [person.value] and "needs exactly one English rdfs:label" in found[0].message
+    assert run_shapes(triples, focus=[ox.NamedNode(ID + "person/a")]) == []
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
