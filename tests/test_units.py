@@ -1144,6 +1144,16 @@ def test_shapes_check_the_focus_nodes_given_and_nothing_for_none(tmp_path):
     assert run_shapes(triples, focus=[ox.NamedNode(ID + "person/a")]) == []
 
 
+@pytest.mark.parametrize("term,short", [
+    ("https://w3id.org/succession-kb/ontology#holder", "sk:holder"), ("http://www.w3.org/2000/01/rdf-schema#label", "rdfs:label"),
+    ("https://w3id.org/succession-kb/id/person/a", "person:a"), ("http://example.org/p", "http://example.org/p"),
+])
+def test_a_violation_names_a_property_by_its_prefix_or_in_full(term, short):
+    from succession.validate import _short
+
+    assert _short(term) == short
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
