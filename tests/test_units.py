@@ -1154,6 +1154,12 @@ def test_a_violation_names_a_property_by_its_prefix_or_in_full(term, short):
     assert _short(term) == short
 
 
+def test_coverage_counts_the_tenures_of_each_office_from_zero(run, appoint_kb):
+    cov = {c["office"]: c for c in json.loads(_ok(run("coverage", "--format", "json", kb=appoint_kb)).stdout)}
+    assert (cov["Chair of the Xland Senate"]["tenures"], cov["President of Xland"]["tenures"]) == (0, 1), cov
+    assert cov["Chair of the Xland Senate"]["first"] is None and cov["President of Xland"]["first"] == "2000-01-01"
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
