@@ -1160,6 +1160,34 @@ def test_coverage_counts_the_tenures_of_each_office_from_zero(run, appoint_kb):
     assert cov["Chair of the Xland Senate"]["first"] is None and cov["President of Xland"]["first"] == "2000-01-01"
 
 
+def test_coverage_gives_each_unexplained_gap_its_bounds(run, appoint_kb):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Beta Bee", "President of Xland", "--start", "2002-01-01", "--end", "2003", "--source", SRC,
+            kb=appoint_kb))
+    cov = {c["office"]: c for c in json.loads(_ok(run("coverage", "--format", "json", kb=appoint_kb)).stdout)}
+    gaps = [(g["from"], g["to"]) for g in cov["President of Xland"]["gap_list"]]
+    assert gaps[:2] == [("1991-01-01", "2000-01-01"), ("2001-01", "2002-01-01")], gaps
+    assert gaps[2][0] == "2003" and len(gaps) == 3, gaps
+
+
+def test_a_fact_whose_only_source_is_titled_as_a_copy_is_copy_only(tmp_path):
+    from succession import model as m
+    from succession.coverage import copy_only_facts
+
+    url = "https://example.org/mirror-page"
+    kb = write_kb(tmp_path / "kb", APPOINT.replace("t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; "
+                                                   'sk:start "2000-01-01"^^xsd:date ; sk:acting false ;\n'
+                                                   "    prov:wasDerivedFrom source:s .",
+                                                   "t:a a sk:Tenure ; sk:holder person:a ; sk:office office:p ; "
+                                                   'sk:start "2000-01-01"^^xsd:date ; sk:acting false ;\n'
+                                                   f"    prov:wasDerivedFrom <{m.source_iri(url)}> .") + f"""
+<{m.source_iri(url)}> a sk:Source ; schema:url "{url}"^^xsd:anyURI ;
+    <http://purl.org/dc/terms/title> "Alpha Ant (copy of https://en.wikipedia.org/wiki/Alpha_Ant)" .
+""")
+    assert copy_only_facts(Succession(kb).engine.select) == [ID + "tenure/a"]
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
