@@ -1186,6 +1186,15 @@ def test_a_fact_whose_only_source_is_titled_as_a_copy_is_copy_only(tmp_path):
     <http://purl.org/dc/terms/title> "Alpha Ant (copy of https://en.wikipedia.org/wiki/Alpha_Ant)" .
 """)
     assert copy_only_facts(Succession(kb).engine.select) == [ID + "tenure/a"]
+    # a recorded kind is what counts: the same page recorded as news is not a copy, a plain page recorded as one is
+    (kb / "data.ttl").write_text((kb / "data.ttl").read_text(encoding="utf-8").replace(
+        '"Alpha Ant (copy of https://en.wikipedia.org/wiki/Alpha_Ant)" .',
+        '"Alpha Ant (copy of https://en.wikipedia.org/wiki/Alpha_Ant)" ; sk:sourceKind "news" .'), encoding="utf-8")
+    assert copy_only_facts(Succession(kb).engine.select) == []
+    (kb / "data.ttl").write_text((kb / "data.ttl").read_text(encoding="utf-8").replace(
+        '"Alpha Ant (copy of https://en.wikipedia.org/wiki/Alpha_Ant)" ; sk:sourceKind "news" .',
+        '"Alpha Ant" ; sk:sourceKind "copy" .'), encoding="utf-8")
+    assert copy_only_facts(Succession(kb).engine.select) == [ID + "tenure/a"]
 
 
 def _links(kb) -> set[tuple[str, str]]:
