@@ -1197,6 +1197,49 @@ def test_a_fact_whose_only_source_is_titled_as_a_copy_is_copy_only(tmp_path):
     assert copy_only_facts(Succession(kb).engine.select) == [ID + "tenure/a"]
 
 
+@pytest.mark.parametrize("end,ok", [(None, True), ("2001-01-01", True), ("2001-06-01", True), ("2000-12-31", False),
+                                    ("2001-01", True), ("2000-12", False)])
+def test_an_election_winner_holds_the_office_from_the_vote_on(run, appoint_kb, end, ok):
+    if end:
+        _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", end, "--reason", "term-end",
+                "--source", SRC, kb=appoint_kb))
+    r = run("add-election", "President of Xland", "--date", "2001-01-01", "--kind", "regular", "--winner", "Alpha Ant",
+            "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+        _ok(run("validate", kb=appoint_kb))
+    else:
+        assert r.exit_code == 1 and "election-winner-never-held-violation" in r.output, r.output
+
+
+@pytest.mark.parametrize("second,ok", [("2005", True), ("2005-06", True), ("2005-06-01", True), ("2005-05-31", False),
+                                       ("2005-05", False), ("2004", False)])
+def test_two_rules_of_one_order_overlap_only_when_certain(run, edition_kb, second, ok):
+    ed = "Constitution of Xland (2000)"
+    _ok(run("add-office", "Prime Minister of Xland", "--kind", "head-of-government", "--country", "Xland",
+            "--source", SRC, kb=edition_kb))
+    _ok(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition", ed,
+            "--from", "2000-01-01", "--until", "2005-06-01", "--source", SRC, kb=edition_kb))
+    r = run("add-rule", "President of Xland", "Prime Minister of Xland", "--order", "1", "--edition", ed,
+            "--from", second, "--source", SRC, kb=edition_kb)
+    if ok:
+        _ok(r)
+    else:
+        assert r.exit_code == 1 and "rule-order-overlap-violation" in r.output, r.output
+
+
+def test_a_term_rule_for_one_person_does_not_overlap_the_general_one(run, edition_kb):
+    ed = "Constitution of Xland (2000)"
+    _ok(run("add-term-rule", "President of Xland", "--years", "5", "--limit", "2", "--edition", ed, "--from", "2000-01-01",
+            "--source", SRC, kb=edition_kb))
+    _ok(run("add-term-rule", "President of Xland", "--limit", "none", "--edition", ed, "--from", "2001-01-01",
+            "--applies-to", "Alpha Ant", "--source", SRC, kb=edition_kb))
+    _ok(run("validate", kb=edition_kb))
+    r = run("add-term-rule", "President of Xland", "--years", "7", "--limit", "1", "--edition", ed, "--from", "2002-01-01",
+            "--source", SRC, kb=edition_kb)
+    assert r.exit_code == 1 and "term-rule-overlap-violation" in r.output, r.output
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
