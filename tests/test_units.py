@@ -1240,6 +1240,20 @@ def test_a_term_rule_for_one_person_does_not_overlap_the_general_one(run, editio
     assert r.exit_code == 1 and "term-rule-overlap-violation" in r.output, r.output
 
 
+@pytest.mark.parametrize("rule_from,in_force", [("2001-01-01", True), ("2000-12-31", True), ("2001-01-02", False),
+                                              ("2001-01", True), ("2001-02", False)])
+def test_a_rule_in_force_from_the_day_of_the_vacancy_names_who_should_act(run, edition_kb, rule_from, in_force):
+    _ok(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition",
+            "Constitution of Xland (2000)", "--from", rule_from, "--source", SRC, kb=edition_kb))
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "death",
+            "--source", SRC, kb=edition_kb))
+    r = run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC, kb=edition_kb)
+    if in_force:  # Beta Bee held no office the rule names: a departure from the rule, which must be recorded
+        assert r.exit_code == 1 and "undeclared-departure-violation" in r.output, r.output
+    else:
+        _ok(r)
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
