@@ -1254,6 +1254,30 @@ def test_a_rule_in_force_from_the_day_of_the_vacancy_names_who_should_act(run, e
         _ok(r)
 
 
+@pytest.mark.parametrize("on,shown,certain", [("2001-05-31", True, True), ("2001-06-15", True, False),
+                                              ("2001-06-30", True, False), ("2001-07-01", False, None)])
+def test_current_shows_a_holder_whose_end_is_known_to_the_month_until_the_months_end(run, appoint_kb, on, shown, certain):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-06", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    rows = json.loads(_ok(run("current", "--on", on, "--format", "json", kb=appoint_kb)).stdout)
+    mine = [r for r in rows if r.get("office") == "President of Xland" and r.get("person")]
+    assert bool(mine) == shown, rows
+    if shown:
+        assert mine[0]["person"] == "Alpha Ant" and mine[0]["certain"] is certain, mine
+
+
+def test_the_acting_holder_named_by_the_rule_follows_it_while_in_office(run, edition_kb):
+    _ok(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition",
+            "Constitution of Xland (2000)", "--from", "2000-01-01", "--source", SRC, kb=edition_kb))
+    _ok(run("add-tenure", "Gamma Gnu", "Chair of the Xland Senate", "--start", "2000-06-01", "--source", SRC,
+            kb=edition_kb))
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "death",
+            "--source", SRC, kb=edition_kb))
+    _ok(run("appoint", "Gamma Gnu", "President of Xland", "--date", "2001-01-01", "--acting", "--source", SRC,
+            kb=edition_kb))
+    _ok(run("validate", kb=edition_kb))
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
