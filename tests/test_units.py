@@ -1266,6 +1266,15 @@ def test_current_shows_a_holder_whose_end_is_known_to_the_month_until_the_months
         assert mine[0]["person"] == "Alpha Ant" and mine[0]["certain"] is certain, mine
 
 
+@pytest.mark.parametrize("on,shown", [("2001-05-31", True), ("2001-06-01", False)])
+def test_current_leaves_out_a_holder_on_the_day_their_tenure_ends(run, appoint_kb, on, shown):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-06-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    rows = json.loads(_ok(run("current", "--on", on, "--format", "json", kb=appoint_kb)).stdout)
+    mine = [r for r in rows if r.get("office") == "President of Xland" and r.get("person")]
+    assert [(r["person"], r["certain"]) for r in mine] == ([("Alpha Ant", True)] if shown else []), rows
+
+
 def test_the_acting_holder_named_by_the_rule_follows_it_while_in_office(run, edition_kb):
     _ok(run("add-rule", "President of Xland", "Chair of the Xland Senate", "--order", "1", "--edition",
             "Constitution of Xland (2000)", "--from", "2000-01-01", "--source", SRC, kb=edition_kb))
