@@ -1287,6 +1287,32 @@ def test_the_acting_holder_named_by_the_rule_follows_it_while_in_office(run, edi
     _ok(run("validate", kb=edition_kb))
 
 
+@pytest.mark.parametrize("kin,alpha_sees", [("child-of", "parent of"), ("grandchild-of", "grandparent of"),
+                                            ("nephew-or-niece-of", "uncle or aunt of"), ("spouse-of", "spouse of"),
+                                            ("sibling-of", "sibling of")])
+def test_a_relation_reads_right_from_both_sides(run, appoint_kb, kin, alpha_sees):
+    _ok(run("relate", "Beta Bee", kin, "Alpha Ant", "--source", SRC, kb=appoint_kb))
+    seen = {}
+    for who in ("Alpha Ant", "Beta Bee"):
+        page = json.loads(_ok(run("person", who, "--format", "json", kb=appoint_kb)).stdout)
+        seen[who] = [(r["relation"], r["relative"]) for r in page["relatives"]]
+    assert seen == {"Alpha Ant": [(alpha_sees, "Beta Bee")], "Beta Bee": [(kin.replace("-", " "), "Alpha Ant")]}, seen
+
+
+@pytest.mark.parametrize("start,end,listed", [("2004-12-31", None, True), ("2005-01-01", None, False),
+                                             ("2004-12", None, True), ("2005", None, True), ("1990-01-01", "2000-01-01", False),
+                                             ("1990-01-01", "2000-01-02", True), ("1990-01-01", "2000-01", True)])
+def test_a_relatives_post_counts_while_the_head_of_state_is_in_office(run, appoint_kb, start, end, listed):
+    _ok(run("relate", "Beta Bee", "child-of", "Alpha Ant", "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Beta Bee", "Chair of the Xland Senate", "--start", start, *(("--end", end) if end else ()),
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2005-01-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    rows = json.loads(_ok(run("query", "family-concurrent-posts", "--format", "json", kb=appoint_kb)).stdout)
+    assert [(r["relativeLabel"], r["officeLabel"]) for r in rows] == ([("Beta Bee", "Chair of the Xland Senate")]
+                                                                       if listed else []), rows
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
