@@ -1317,6 +1317,20 @@ def test_a_relatives_post_counts_while_the_head_of_state_is_in_office(run, appoi
                                                                        if listed else []), rows
 
 
+@pytest.mark.parametrize("years,limit,ok", [("5", "2", True), ("7", "2", False), ("5", "1", False), (None, "2", False),
+                                          ("5", "none", False)])
+def test_a_term_rule_recorded_again_must_say_the_same(run, edition_kb, years, limit, ok):
+    base = ["add-term-rule", "President of Xland", "--edition", "Constitution of Xland (2000)", "--from", "2000-01-01"]
+    _ok(run(*base, "--years", "5", "--limit", "2", "--source", SRC, kb=edition_kb))
+    before = snapshot(edition_kb)
+    r = run(*base, *(("--years", years) if years else ()), "--limit", limit, "--source", SRC, kb=edition_kb)
+    if ok:
+        _ok(r)
+        assert snapshot(edition_kb) == before
+    else:
+        _refused(r, edition_kb, before, "is recorded with another term length or limit", 1)
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
