@@ -1331,6 +1331,46 @@ def test_a_term_rule_recorded_again_must_say_the_same(run, edition_kb, years, li
         _refused(r, edition_kb, before, "is recorded with another term length or limit", 1)
 
 
+def test_a_loose_spelling_shared_by_a_label_and_another_alias_means_the_label(tmp_path):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    assert names.resolve("person", "Twin-Name") == ID + "person/p3"
+    assert names.resolve("person", "TWIN  NAME!") == ID + "person/p3"
+
+
+TWO_HALLS = BASE + """
+office:h2 a sk:Office ; rdfs:label "Speaker of the New Hall"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+office:h3 a sk:Office ; rdfs:label "Speaker of the Grand Hall (Toraga)"@en ; sk:officeKind kind:chamber-chair ;
+    sk:jurisdiction place:x ; sk:seats 1 ; prov:wasDerivedFrom source:s .
+"""
+
+
+def test_two_equally_close_offices_are_told_apart_by_the_title_as_written(tmp_path):
+    names = Succession(write_kb(tmp_path / "kb", TWO_HALLS)).resolver
+    assert names.resolve("office", "Xland hall toraga") == ID + "office/h3"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t"])
+def test_an_empty_name_is_its_own_error_for_edits(tmp_path, text):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    with pytest.raises(NotFoundError, match="^empty person name$"):
+        names.resolve_strict("person", text)
+
+
+def test_an_iri_resolves_strictly_once_the_name_index_is_built(tmp_path):
+    names = Succession(write_kb(tmp_path / "kb", SHARED)).resolver
+    names.entries("person")
+    assert names.resolve_strict("person", ID + "person/p1") == ID + "person/p1"
+
+
+@pytest.mark.parametrize("n,tail", [(4, ""), (5, ""), (6, " and 1 more"), (8, " and 3 more")])
+def test_an_ambiguity_names_five_candidates_and_counts_the_rest(n, tail):
+    from succession.resolve import Entry, _ambiguous
+
+    text = _ambiguous("person", "X", [Entry(f"i{k}", f"Name {k}") for k in range(n)])
+    assert text.endswith(tail if tail else f"'Name {min(n, 5) - 1}'") and text.count("'Name") == min(n, 5), text
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
