@@ -1371,6 +1371,29 @@ def test_an_ambiguity_names_five_candidates_and_counts_the_rest(n, tail):
     assert text.endswith(tail if tail else f"'Name {min(n, 5) - 1}'") and text.count("'Name") == min(n, 5), text
 
 
+def test_a_built_index_is_reused_as_it_is_and_stale_leftovers_go(run, appoint_kb, monkeypatch):
+    monkeypatch.setenv("SUCCESSION_CACHE", "always")
+    cache = appoint_kb / ".cache"
+    cache.mkdir()
+    (cache / "0123456789abcdef0123456789abcdef.fp").write_text("stale", encoding="utf-8")
+    (cache / "0123456789abcdef0123456789abcdef").mkdir()
+    _ok(run("who-holds", "President of Xland", kb=appoint_kb))
+    (index,) = [p for p in cache.iterdir() if p.is_dir()]
+    assert sorted(p.name for p in cache.iterdir()) == [index.name, index.name + ".fp"]
+    inode = index.stat().st_ino
+    _ok(run("who-holds", "President of Xland", kb=appoint_kb))
+    assert index.stat().st_ino == inode  # opened again, not rebuilt
+
+
+def test_as_recorded_before_the_first_record_knows_nothing(run, appoint_kb):
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2001-01-01", "--source", SRC, kb=appoint_kb))
+    r = _ok(run("who-holds", "President of Xland", "--on", "2002-01-01", "--as-recorded", "2000-01-01", "--format", "json",
+                kb=appoint_kb))
+    assert json.loads(r.stdout) == []
+    r = _ok(run("who-holds", "President of Xland", "--on", "2002-01-01", "--format", "json", kb=appoint_kb))
+    assert [x["person"] for x in json.loads(r.stdout)] == ["Beta Bee"]
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
