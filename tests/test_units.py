@@ -1394,6 +1394,19 @@ def test_as_recorded_before_the_first_record_knows_nothing(run, appoint_kb):
     assert [x["person"] for x in json.loads(r.stdout)] == ["Beta Bee"]
 
 
+@pytest.mark.parametrize("until,ok", [("2003-12-31", True), ("2004-01-01", False)])
+def test_a_term_rule_from_a_year_overlaps_another_only_when_certain(run, edition_kb, until, ok):
+    ed = "Constitution of Xland (2000)"
+    _ok(run("add-term-rule", "President of Xland", "--years", "5", "--limit", "2", "--edition", ed, "--from", "2003",
+            "--source", SRC, kb=edition_kb))
+    r = run("add-term-rule", "President of Xland", "--years", "7", "--limit", "1", "--edition", ed, "--from", "2003-06-01",
+            "--until", until, "--source", SRC, kb=edition_kb)
+    if ok:  # the first may have begun only on 2003-12-31
+        _ok(r)
+    else:
+        assert r.exit_code == 1 and "term-rule-overlap-violation" in r.output, r.output
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
