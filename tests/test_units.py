@@ -1407,6 +1407,16 @@ def test_a_term_rule_from_a_year_overlaps_another_only_when_certain(run, edition
         assert r.exit_code == 1 and "term-rule-overlap-violation" in r.output, r.output
 
 
+@pytest.mark.parametrize("start,on,certain", [("2001-06-01", "2001-06-01", True), ("2001-06", "2001-06-15", False),
+                                              ("2001", "2001-12-31", False), ("2001-06", "2001-07-01", True)])
+def test_current_shows_a_holder_from_their_first_possible_day_certain_only_after_the_last(run, appoint_kb, start, on,
+                                                                                       certain):
+    _ok(run("add-tenure", "Beta Bee", "Chair of the Xland Senate", "--start", start, "--source", SRC, kb=appoint_kb))
+    rows = json.loads(_ok(run("current", "--on", on, "--all-kinds", "--format", "json", kb=appoint_kb)).stdout)
+    mine = [(r["person"], r["certain"]) for r in rows if r.get("office") == "Chair of the Xland Senate" and r.get("person")]
+    assert mine == [("Beta Bee", certain)], rows
+
+
 def _links(kb) -> set[tuple[str, str]]:
     """(predecessor holder, successor holder) of every predecessor link, both directions checked."""
     import rdflib
