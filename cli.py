@@ -595,6 +595,7 @@ def add_office(name: Annotated[str, typer.Argument(help="The office's common Eng
                established: Annotated[Optional[str], typer.Option("--established", help="The day the office was created.")] = None,
                replaces: Annotated[Optional[str], typer.Option("--replaces", help="The office this one replaces.")] = None,
                wikidata: Annotated[Optional[str], typer.Option("--wikidata", help="Wikidata QID.")] = None,
+               post_only: Annotated[bool, typer.Option("--post-only", help="A post recorded for its holders' careers (a relative's post, a seat in a chamber): its other holders are not tracked, so `coverage` does not count its gaps as missing.")] = False,
                source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
                published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
     """Record an office (with --replaces, one that replaces another: linked both ways).
@@ -604,7 +605,7 @@ def add_office(name: Annotated[str, typer.Argument(help="The office's common Eng
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).add_office(name, kind=kind, country=country, city=city, region=region, body=body, seats=seats,
                                   aliases=alias or [], established=established, replaces=replaces,
-                                  wikidata=wikidata, source=src, dry_run=dry_run))
+                                  wikidata=wikidata, source=src, post_only=post_only, dry_run=dry_run))
 
 
 @app.command("add-edition")

@@ -139,8 +139,16 @@ class Succession:
             nxt = min(after, key=lambda r: PDate(str(r["start"])).lo)
             parts.append(f"the next recorded holder, {nxt['personLabel']}, from {nxt['start']}")
         when = "in between" if before and after else ("since" if before else "before")
+        if self._post_only(office_iri):
+            return ["Not tracked: " + "; ".join(parts) + f". This post is recorded only for its holders' careers, "
+                    f"so whoever held it {when} is not recorded (the office is not known to be vacant)."]
         return ["Unexplained gap: " + "; ".join(parts) + f". Whoever held it {when} is not recorded "
                 "(the record is incomplete here; the office is not known to be vacant)."]
+
+    def _post_only(self, office_iri: str) -> bool:
+        """Whether the office is a post recorded only for its holders' careers (its other holders not tracked)."""
+        text = sparql_prefixes() + "SELECT ?p WHERE { ?office sk:postOnly ?p }"
+        return any(str(r["p"]).lower() in ("true", "1") for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records())
 
     def _abolition_note(self, office_iri: str, day: PDate) -> list[str]:
         """Where an office no longer existed on ``day``: when it was abolished and what replaced it."""
@@ -166,6 +174,8 @@ SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         notes = []
+        if self._post_only(office_iri):
+            notes.append("This post is recorded only for its holders' careers: its other holders are not tracked.")
         for g in self.gaps(office_iri):
             notes.append(f"Gap {g['start']} to {g['end'] or 'open'}: {g['reason']}")
         for d in self.departures(office_iri):
@@ -623,13 +633,16 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         covs = coverage(self.engine.select, since=start, country=country_label, kinds=wanted)
         records = [{"country": c.country, "office": c.label, "office_iri": c.office, "kind": c.kind,
                     "tenures": c.tenures, "first": c.first, "last": c.last,
-                    "gaps": f"{len(c.unexplained)} unexplained / {len(c.gaps)}",
+                    "gaps": (f"{len(c.unexplained)} not tracked / {len(c.gaps)}" if c.post_only
+                             else f"{len(c.unexplained)} unexplained / {len(c.gaps)}"),
+                    "tracked": not c.post_only,
                     "gap_list": [{"from": g.start, "to": g.end, "explanation": g.explanation} for g in c.gaps]}
                    for c in covs]
         notes = []
         for c in covs:
             for g in c.gaps:
-                what = f"explained: {g.explanation}" if g.explained else "UNEXPLAINED"
+                what = (f"explained: {g.explanation}" if g.explained
+                        else "post only: its other holders are not tracked" if c.post_only else "UNEXPLAINED")
                 notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
         missing = unsourced(self.engine.select)
         notes.append(f"Unsourced facts: {len(missing)}")
@@ -641,7 +654,11 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         notes += [f"  {c}" for c in copies[:20]] + ([f"  ... and {len(copies) - 20} more"] if len(copies) > 20 else [])
         notes.append("Wikidata QIDs: " + "; ".join(f"{w} {n}/{a}" for w, n, a in qid_shares(self.engine.select)))
         notes += [f"  {m}" for m in missing]
-        total = sum(len(c.unexplained) for c in covs)
+        total = sum(len(c.missing) for c in covs)
+        posts = [c for c in covs if c.post_only]
+        if posts:
+            notes.append(f"Posts recorded only for their holders' careers (other holders not tracked, gaps not counted): "
+                         f"{len(posts)} offices, {sum(len(c.unexplained) for c in posts)} gaps")
         notes.append(f"Unexplained gaps since {start}: {total}")
         ans = Answer(f"Coverage since {start}" + (f" in {country_label}" if country_label else ""), records,
                      ["country", "office", "kind", "tenures", "first", "last", "gaps"], notes)

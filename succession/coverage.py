@@ -18,11 +18,12 @@ from .sources import is_copy
 MAIN_KINDS = ("head of state", "head of government", "chamber chair")
 
 _OFFICES = """
-SELECT ?office ?label ?kind ?country ?established ?abolished WHERE {
+SELECT ?office ?label ?kind ?country ?established ?abolished ?postOnly WHERE {
   ?office a sk:Office ; rdfs:label ?label ; sk:officeKind/skos:prefLabel ?kind ;
           sk:jurisdiction/sk:country/rdfs:label ?country .
   OPTIONAL { ?office sk:established ?established }
   OPTIONAL { ?office sk:abolished ?abolished }
+  OPTIONAL { ?office sk:postOnly ?postOnly }
 }"""
 _TENURES = """
 SELECT ?office ?start ?end WHERE { ?t a sk:Tenure ; sk:office ?office ; sk:start ?start . OPTIONAL { ?t sk:end ?end } }"""
@@ -52,10 +53,18 @@ class OfficeCoverage:
     first: str | None = None
     last: str | None = None
     gaps: list[Gap] = field(default_factory=list)
+    # a post recorded for its holders' careers (a relative's post, a seat in a chamber): who else held it
+    # is not tracked, so its gaps are listed but are not missing data (`coverage --strict` passes them)
+    post_only: bool = False
 
     @property
     def unexplained(self) -> list[Gap]:
         return [g for g in self.gaps if not g.explained]
+
+    @property
+    def missing(self) -> list[Gap]:
+        """The unexplained gaps that count as missing data (none for a post whose holders are not tracked)."""
+        return [] if self.post_only else self.unexplained
 
 
 def _fmt(bound: str) -> str:
@@ -76,7 +85,8 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
         if country and r["country"].value != country:
             continue
         iri = r["office"].value
-        offices[iri] = OfficeCoverage(iri, r["label"].value, kind, r["country"].value)
+        post_only = r.get("postOnly") is not None and r["postOnly"].value in ("true", "1")
+        offices[iri] = OfficeCoverage(iri, r["label"].value, kind, r["country"].value, post_only=post_only)
         limits[iri] = (PDate(r["established"].value) if r["established"] is not None else None,
                        PDate(r["abolished"].value) if r["abolished"] is not None else None)
     spans: dict[str, list[tuple[PDate, PDate | None]]] = {k: [] for k in offices}

@@ -666,7 +666,9 @@ SELECT ?person ?office ?claim WHERE {
                    seats: int = 1, aliases: Iterable[str] = (), established: str | None = None,
                    region: str | None = None,
                    replaces: str | None = None, wikidata: str | None = None, source: SourceInfo,
-                   dry_run: bool = False) -> EditResult:
+                   post_only: bool = False, dry_run: bool = False) -> EditResult:
+        """Record an office. ``post_only``: a post recorded for its holders' careers (a relative's post, a seat
+        in a chamber) whose other holders are not tracked, so `coverage` does not count its gaps as missing."""
         label = clean_text(label, "office name")
         if kind not in m.OFFICE_KINDS:
             raise InputError(f"invalid kind {kind!r}: expected one of {', '.join(m.OFFICE_KINDS)}")
@@ -717,7 +719,8 @@ SELECT ?person ?office ?claim WHERE {
                     else:
                         b.add(body_iri, SKOS + "altLabel", m.lit(body))
             b.office(iri, label, kind=kind, jurisdiction=jurisdiction, body=body_iri, seats=seats,
-                     aliases=alias_list, established=est, wikidata=qid, sources=[src], recorded=self.recorded)
+                     aliases=alias_list, established=est, wikidata=qid, sources=[src], recorded=self.recorded,
+                     post_only=post_only)
             if old_office:
                 b.add(iri, SK + "replaces", old_office)
                 b.add(old_office, SK + "replacedBy", iri)
@@ -1543,12 +1546,13 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         return self.run(build, dry_run=dry_run)
 
     OFFICE_FIELDS = {"seats": SK + "seats", "kind": SK + "officeKind", "established": SK + "established",
-                     "wikidata": SK + "wikidata", "label": RDFS + "label"}
+                     "wikidata": SK + "wikidata", "label": RDFS + "label", "post-only": SK + "postOnly"}
 
     def correct_office(self, office: str, field_name: str, value: str, *, reason: str | None = None,
                        source: SourceInfo, dry_run: bool = False) -> EditResult:
-        """Correct a fact about an office (seats, kind, established, Wikidata id, label); the old value is
-        kept as a correction. Abolition and restoration have their own commands."""
+        """Correct a fact about an office (seats, kind, established, Wikidata id, label, post-only: true for a
+        post whose other holders are not tracked); the old value is kept as a correction. Abolition and
+        restoration have their own commands."""
         if field_name not in self.OFFICE_FIELDS:
             raise InputError(f"invalid office field {field_name!r}: expected one of {', '.join(self.OFFICE_FIELDS)}")
         note = clean_text(reason, "reason", optional=True)
@@ -1563,6 +1567,11 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             obj = m.date_lit(parse_date(value, "establishment date"))
         elif field_name == "wikidata":
             obj = m.lit(_qid(value) or "")
+        elif field_name == "post-only":
+            flag = value.strip().lower()
+            if flag not in ("true", "false", "yes", "no"):
+                raise InputError(f"invalid post-only {value!r}: expected true or false")
+            obj = m.lit("true" if flag in ("true", "yes") else "false", XSD + "boolean")
         else:
             obj = m.lit(clean_text(value, "name"), lang="en")
 

@@ -258,7 +258,7 @@ class Builder:
     def office(self, iri: str, label: str, *, kind: str, jurisdiction: str, body: str | None = None,
                seats: int = 1, aliases: Iterable[str] = (), established: PDate | None = None,
                abolished: PDate | None = None, wikidata: str | None = None, sources: Iterable[str] = (),
-               recorded: ox.Literal | None = None) -> None:
+               recorded: ox.Literal | None = None, post_only: bool = False) -> None:
         self.add(iri, RDF + "type", SK + "Office")
         self.add(iri, RDFS + "label", lit(label, lang="en"))
         for a in aliases:
@@ -271,6 +271,7 @@ class Builder:
         self.add(iri, SK + "established", date_lit(established) if established else None)
         self.add(iri, SK + "abolished", date_lit(abolished) if abolished else None)
         self.add(iri, SK + "wikidata", lit(wikidata) if wikidata else None)
+        self.add(iri, SK + "postOnly", lit("true", XSD + "boolean") if post_only else None)
         self.add(iri, SK + "recordedAt", recorded)
         self.sources(iri, sources)
 

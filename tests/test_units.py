@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
+import yaml
 import pytest
 from conftest import BASE, snapshot, write_kb
 
@@ -1622,3 +1623,58 @@ def test_a_second_set_is_refused_not_silently_dropped(run, appoint_kb, args):
     _refused(run(*args, "--source", SRC, kb=appoint_kb), appoint_kb, before, "one --set per correction (got 2)", 2)
     _refused(run(*args[:-4], "--set", "end", "--source", SRC, kb=appoint_kb), appoint_kb, before,
              "invalid --set 'end': expected FIELD=VALUE", 2)
+
+
+def test_a_post_only_office_lists_its_gaps_without_failing_strict_coverage(run, appoint_kb):
+    """A post recorded for its holders' careers: its gaps are shown as not tracked, `--strict` passes them, and
+    turning the flag off (kept as a correction) makes them missing data again."""
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+
+    def strict() -> tuple[int, dict]:
+        r = run("coverage", "--strict", "--format", "json", kb=appoint_kb)
+        return r.exit_code, {c["office"]: c for c in json.loads(r.stdout)}
+
+    code, cov = strict()
+    assert code == 1 and cov["President of Xland"]["tracked"] is True
+    assert cov["President of Xland"]["gaps"].startswith("2 unexplained"), cov
+    for office in ("President of Xland", "Chair of the Xland Senate"):
+        _ok(run("correct-office", office, "--set", "post-only=true", "--reason", "a post", "--source", SRC, kb=appoint_kb))
+    code, cov = strict()
+    assert code == 0 and cov["President of Xland"]["tracked"] is False
+    assert cov["President of Xland"]["gaps"] == "2 not tracked / 2", cov  # still listed, with their bounds
+    assert [g["from"] for g in cov["President of Xland"]["gap_list"]] == ["1991-01-01", "2001-01"]
+    table = _ok(run("coverage", kb=appoint_kb)).stdout
+    assert "post only: its other holders are not tracked" in table and "UNEXPLAINED" not in table
+    assert "Unexplained gaps since 1991-01-01: 0" in table and "2 offices, 3 gaps" in table, table
+    note = _ok(run("who-holds", "President of Xland", "--on", "1995-01-01", kb=appoint_kb)).stdout
+    assert "Not tracked" in note and "Unexplained gap" not in note, note
+    assert "recorded only for its holders' careers" in _ok(run("history", "President of Xland", kb=appoint_kb)).stdout
+    assert run("validate", kb=appoint_kb).exit_code == 0
+    _ok(run("correct-office", "President of Xland", "--set", "post-only=false", "--source", SRC, kb=appoint_kb))
+    code, cov = strict()
+    assert code == 1 and cov["President of Xland"]["tracked"] is True and cov["Chair of the Xland Senate"]["tracked"] is False
+    assert "Unexplained gap" in _ok(run("who-holds", "President of Xland", "--on", "1995-01-01", kb=appoint_kb)).stdout
+
+
+@pytest.mark.parametrize("value", ["maybe", "", "1", "tru"])
+def test_post_only_takes_true_or_false_and_nothing_else(run, appoint_kb, value):
+    before = snapshot(appoint_kb)
+    r = run("correct-office", "President of Xland", "--set", f"post-only={value}", "--source", SRC, kb=appoint_kb)
+    assert r.exit_code != 0 and r.output.count("\n") == 1 and "post-only" in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_add_office_records_a_post_only_office_and_a_batch_row_can_too(run, appoint_kb, tmp_path):
+    _ok(run("add-office", "Ambassador of Xland to Yland", "--kind", "other", "--country", "Xland", "--post-only",
+            "--source", SRC, kb=appoint_kb))
+    batch = tmp_path / "day.yaml"
+    batch.write_text(yaml.safe_dump([{"command": "add-office", "name": "Member of the Xland Senate", "kind": "other",
+                                      "country": "Xland", "seats": 40, "post-only": True, "source": SRC},
+                                     {"command": "add-office", "name": "Mayor of Xcity", "kind": "mayor",
+                                      "country": "Xland", "source": SRC}]), encoding="utf-8")
+    _ok(run("apply", str(batch), kb=appoint_kb))
+    cov = {c["office"]: c for c in json.loads(run("coverage", "--format", "json", kb=appoint_kb).stdout)}
+    assert [cov[o]["tracked"] for o in ("Ambassador of Xland to Yland", "Member of the Xland Senate", "Mayor of Xcity")] \
+        == [False, False, True]
+    assert run("validate", kb=appoint_kb).exit_code == 0
