@@ -956,6 +956,23 @@ def verify(office: Annotated[str, typer.Argument(help="The office checked.")],
 
 @app.command()
 @handle_errors
+def attest(office: Annotated[str, typer.Argument(help="The office.")],
+           holder: Annotated[str, typer.Option("--holder", help="Who the page shows in office (resolved strictly).")],
+           on: Annotated[str, typer.Option("--on", help="The day the page shows them in office, YYYY-MM-DD.")],
+           note: Annotated[Optional[str], typer.Option("--note", help="What the page says (e.g. the appointment day was not found).")] = None,
+           source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+           published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Record that a page shows HOLDER in OFFICE on a day although the appointment day is not known: the
+    holder is shown by `who-holds`, `current` and `coverage` as attested, with no invented dates.
+
+    Example: succession attest "Minister of Internal Affairs of Kazakhstan" --holder "Yerzhan Sadenov" --on 2026-02-05 --source https://www.inform.kz/...
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).attest(office, holder=holder, on=on, note=note, source=src, dry_run=dry_run))
+
+
+@app.command()
+@handle_errors
 def relate(person: Annotated[str, typer.Argument(help="The first person.")],
            relation: Annotated[str, typer.Argument(help="child-of, parent-of, spouse-of, sibling-of, in-law-of, grandchild-of, nephew-or-niece-of.")],
            relative: Annotated[str, typer.Argument(help="The second person.")],

@@ -24,6 +24,11 @@ from .resolve import Resolver
 MAIN_KINDS = ("head of state", "head of government", "chamber chair", "mayor")
 
 
+def _shown(value: Any) -> Any:
+    """A corrected value as written: booleans as true/false (a recorded false is a value, not none)."""
+    return ("true" if value else "false") if isinstance(value, bool) else value
+
+
 def split_sources(value: Any) -> list[str]:
     return sorted(set(str(value).split())) if value else []
 
@@ -115,8 +120,12 @@ class Succession:
                       for g in self.gaps(office_iri) if _covers(g["start"], g["end"], day)]
             abolition = self._abolition_note(office_iri, day)
             notes += abolition
-            if len(notes) == 1:  # neither a recorded gap nor an abolition explains it
+            attested = self._attested_near(office_iri, day)
+            notes += attested
+            if len(notes) == 1 + len(attested):  # neither a recorded gap nor an abolition explains it
                 notes += self._unrecorded_note(office_iri, day)
+        else:
+            notes += self._attested_against(office_iri, day, records)
         for r in records:
             if not r["certain"]:
                 notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
@@ -144,6 +153,68 @@ class Succession:
                     f"so whoever held it {when} is not recorded (the office is not known to be vacant)."]
         return ["Unexplained gap: " + "; ".join(parts) + f". Whoever held it {when} is not recorded "
                 "(the record is incomplete here; the office is not known to be vacant)."]
+
+    _ATTESTATIONS = """
+SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); separator=" ") AS ?sources) WHERE {
+  ?a a sk:Attestation ; sk:office ?office ; sk:holder ?person ; sk:date ?date .
+  ?person rdfs:label ?personLabel .
+  OPTIONAL { ?a prov:wasDerivedFrom/schema:url ?url }
+} GROUP BY ?a ?office ?person ?personLabel ?date ORDER BY ?date ?personLabel"""
+
+    def attestations(self, office_iri: str | None = None) -> list[dict[str, Any]]:
+        """Holders shown in office on a day by a page, with no dated tenure recorded (`attest`), by date."""
+        bindings = {"office": ox.NamedNode(office_iri)} if office_iri else None
+        return [{"office": r["office"], "person": r["personLabel"], "person_iri": r["person"], "date": str(r["date"]),
+                 "sources": split_sources(r["sources"])}
+                for r in self.engine.select(sparql_prefixes() + self._ATTESTATIONS, bindings).records()]
+
+    @staticmethod
+    def _hole(rows: list[dict], day: PDate) -> tuple[str, str]:
+        """The stretch around ``day`` that no recorded tenure of ``rows`` (succession-chain records) may cover."""
+        lo = max((PDate(str(r["end"])).hi for r in rows if r["end"] and PDate(str(r["end"])).hi <= day.lo), default="")
+        hi = min((PDate(str(r["start"])).lo for r in rows if PDate(str(r["start"])).lo > day.lo), default="9999")
+        return lo, hi
+
+    def _attested_near(self, office_iri: str, day: PDate) -> list[str]:
+        """Where nobody is recorded on ``day``: the holders pages show in office in the same stretch without a
+        recorded tenure, and what that says (and does not say) about ``day``."""
+        atts = self.attestations(office_iri)
+        if not atts:
+            return []
+        rows = self.run_query_iri("succession-chain", office=office_iri).records()
+        lo, hi = self._hole(rows, day)
+        notes = []
+        for a in atts:
+            if not (lo <= a["date"] < hi):
+                continue
+            src = a["sources"][0] if a["sources"] else "a source"
+            if a["date"] == day.text:
+                notes.append(f"Attested: {a['person']} was in office on {day} ({src}); the tenure's start and end "
+                             "are not recorded.")
+            else:
+                notes.append(f"Attested: {a['person']} was in office on {a['date']} ({src}); the tenure's start and "
+                             f"end are not recorded, so whether {a['person']} held it on {day} is not known.")
+        return notes
+
+    def _attested_against(self, office_iri: str, day: PDate, records: list[dict]) -> list[str]:
+        """Pages that show someone else in a single seat during the recorded tenure that covers ``day``."""
+        atts = self.attestations(office_iri)
+        if not atts or not self._single_seat(office_iri):
+            return []
+        notes = []
+        for r in records:
+            start, end = PDate(str(r["start"])), PDate(str(r["end"])) if r["end"] else None
+            for a in atts:
+                if a["person_iri"] != r["person_iri"] and start.hi <= a["date"] and (end is None or a["date"] < end.lo):
+                    src = a["sources"][0] if a["sources"] else "a source"
+                    notes.append(f"Sources disagree: a page shows {a['person']} in office on {a['date']} ({src}), "
+                                 f"inside {r['person']}'s recorded tenure ({r['start']} to {r['end'] or 'open'}); "
+                                 f"{r['person']}'s end may be missing.")
+        return notes
+
+    def _single_seat(self, office_iri: str) -> bool:
+        text = sparql_prefixes() + "SELECT ?n WHERE { ?office sk:seats ?n }"
+        return all(int(str(r["n"])) == 1 for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records())
 
     def _post_only(self, office_iri: str) -> bool:
         """Whether the office is a post recorded only for its holders' careers (its other holders not tracked)."""
@@ -264,13 +335,31 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                             "start": r["start"], "acting": bool(r["acting"]) if r["acting"] is not None else None,
                             "certain": bool(r["certain"]), "last_verified": last, "stale": stale,
                             "verified": (last or "never") + (" (over a year ago)" if last and stale else "")})
+        atts: dict[str, list[dict]] = {}
+        for a in self.attestations():
+            atts.setdefault(a["office"], []).append(a)
+        for rec in records:
+            rec["attested"] = None
+            if rec["person"] is None and rec["office_iri"] in atts:
+                rows = self.run_query_iri("succession-chain", office=rec["office_iri"]).records()
+                lo, hi = self._hole(rows, day)
+                seen = [a for a in atts[rec["office_iri"]] if lo <= a["date"] < hi and a["date"] <= day.text]
+                if seen:
+                    last = max(seen, key=lambda a: a["date"])
+                    rec["attested"] = f"{last['person']} in office on {last['date']} (tenure not dated)"
         notes = []
+        n_attested = sum(1 for r in records if r["attested"])
+        if n_attested:
+            notes.append(f"{n_attested} office(s) with no dated tenure today show the holder a page attests "
+                         "(`who-holds OFFICE` gives the source).")
         n_stale = sum(1 for r in records if r["stale"])
         if n_stale:
             notes.append(f"{n_stale} office(s) not verified against a source within a year of today "
                          "(`succession verify OFFICE --source URL` records a check).")
-        return Answer(f"Officeholders on {day}", records, ["country", "office", "person", "start", "acting", "verified"],
-                      notes, blank={"person": "vacant"})
+        columns = ["country", "office", "person", "start", "acting", "verified"]
+        if n_attested:
+            columns.insert(3, "attested")
+        return Answer(f"Officeholders on {day}", records, columns, notes, blank={"person": "no recorded holder"})
 
     def last_verified(self) -> dict[str, str]:
         """The latest verification date of each office."""
@@ -389,7 +478,7 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
         for r in sorted(rows, key=lambda r: (r["at"], r["c"])):
             c = found.setdefault(r["c"], {
                 "about": r["about"], "property": str(r["property"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
-                "old": r["old"], "new": r["new"], "recorded": r["at"], "reason": r["reason"], "sources": []})
+                "old": _shown(r["old"]), "new": _shown(r["new"]), "recorded": r["at"], "reason": r["reason"], "sources": []})
             if r["url"] and r["url"] not in c["sources"]:
                 c["sources"].append(r["url"])
         out: dict[str, list[dict[str, Any]]] = {}
@@ -636,13 +725,16 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
                     "gaps": (f"{len(c.unexplained)} not tracked / {len(c.gaps)}" if c.post_only
                              else f"{len(c.unexplained)} unexplained / {len(c.gaps)}"),
                     "tracked": not c.post_only,
-                    "gap_list": [{"from": g.start, "to": g.end, "explanation": g.explanation} for g in c.gaps]}
+                    "gap_list": [{"from": g.start, "to": g.end, "explanation": g.explanation, "attested": g.attested}
+                                 for g in c.gaps]}
                    for c in covs]
         notes = []
         for c in covs:
             for g in c.gaps:
                 what = (f"explained: {g.explanation}" if g.explained
                         else "post only: its other holders are not tracked" if c.post_only else "UNEXPLAINED")
+                if g.attested:
+                    what += "; in office, tenure not dated: " + ", ".join(g.attested)
                 notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
         missing = unsourced(self.engine.select)
         notes.append(f"Unsourced facts: {len(missing)}")

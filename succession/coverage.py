@@ -27,6 +27,8 @@ SELECT ?office ?label ?kind ?country ?established ?abolished ?postOnly WHERE {
 }"""
 _TENURES = """
 SELECT ?office ?start ?end WHERE { ?t a sk:Tenure ; sk:office ?office ; sk:start ?start . OPTIONAL { ?t sk:end ?end } }"""
+_ATTESTED = """
+SELECT ?office ?date ?label WHERE { ?a a sk:Attestation ; sk:office ?office ; sk:date ?date ; sk:holder/rdfs:label ?label }"""
 _GAPS = """
 SELECT ?office ?start ?end ?reason WHERE {
   ?g a sk:OfficeGap ; sk:office ?office ; sk:start ?start ; sk:reason ?reason . OPTIONAL { ?g sk:end ?end } }"""
@@ -37,6 +39,7 @@ class Gap:
     start: str
     end: str
     explanation: str | None = None
+    attested: list[str] = field(default_factory=list)  # "Name on YYYY-MM-DD": holders a page shows in it, undated
 
     @property
     def explained(self) -> bool:
@@ -100,6 +103,10 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
         if iri in explained:
             explained[iri].append((PDate(r["start"].value), PDate(r["end"].value) if r["end"] is not None else None,
                                    r["reason"].value))
+    attested: dict[str, list[tuple[str, str]]] = {k: [] for k in offices}
+    for r in select(pre + _ATTESTED).rows:
+        if r["office"].value in attested:
+            attested[r["office"].value].append((r["date"].value, r["label"].value))
     out = []
     for iri, cov in sorted(offices.items(), key=lambda kv: (kv[1].country, kv[1].kind, kv[1].label)):
         ts = sorted(spans[iri], key=lambda t: t[0].lo)
@@ -127,7 +134,8 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
             # order is not an order: the same hole must read the same on every backend)
             why = sorted({(s.lo, w) for s, e, w in explained[iri] if s.lo <= b and (e is None or e.hi >= a)})
             reason = "; then ".join(dict.fromkeys(w for _, w in why)) or None
-            cov.gaps.append(Gap(_fmt(a), _fmt(b), reason))
+            seen = [f"{who} on {d}" for d, who in sorted(attested[iri]) if a <= d < b]
+            cov.gaps.append(Gap(_fmt(a), _fmt(b), reason, seen))
         out.append(cov)
     return out
 

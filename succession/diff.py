@@ -30,14 +30,14 @@ ORDER = ["tenure started", "tenure added", "tenure ended", "tenure reopened", "t
          "office restored", "office changed", "office removed", "edition added", "edition changed",
          "edition removed", "rule added", "rule changed", "rule removed", "gap added", "gap changed",
          "gap removed", "departure added", "departure changed", "departure removed", "former name added",
-         "alternative date added", "claim added", "claim changed", "claim removed", "verification added",
+         "alternative date added", "claim added", "claim changed", "claim removed", "verification added", "attestation added", "attestation changed", "attestation removed",
          "verification changed", "verification removed", "source added", "source changed", "source removed",
          "correction", "undo", "cited", "other"]
 
 _KINDS = {"Tenure": "tenure", "Person": "person", "FamilyRelation": "relation", "Office": "office",
           "LegalEdition": "edition", "SuccessionRule": "rule", "OfficeGap": "gap", "RuleDeparture": "departure",
           "FormerName": "former name", "AlternativeDate": "alternative date", "Claim": "claim",
-          "Verification": "verification", "Source": "source", "Correction": "correction", "Undo": "undo",
+          "Verification": "verification", "Attestation": "attestation", "Source": "source", "Correction": "correction", "Undo": "undo",
           "SuccessionEvent": "event", "Body": "office", "Place": "place", "City": "place", "Country": "place"}
 
 
@@ -257,7 +257,7 @@ def diff_graphs(old_triples: set[ox.Triple], new_triples: set[ox.Triple]) -> lis
                 emit("undo", node, label(node), urls(new, node))
             continue
         if kind in ("edition", "rule", "gap", "departure", "former name", "alternative date", "claim",
-                    "verification"):
+                    "verification", "attestation"):
             text = _describe_other(kind, node, g, label, ref)
             if not before:
                 emit(f"{kind} added", node, text, urls(new, node))
@@ -281,6 +281,9 @@ def _describe_other(kind: str, node, g: _Graph, label, ref) -> str:
     if kind == "verification":
         holders = sorted(label(h) for h in g.by.get(node, {}).get(SK + "holder", ()))
         return f"{label(ref(g, node, SK + 'office'))} on {g.one(node, SK + 'date')}: {', '.join(holders) or 'vacant'}"
+    if kind == "attestation":
+        return (f"{label(ref(g, node, SK + 'holder'))} in office as {label(ref(g, node, SK + 'office'))} on "
+                f"{g.one(node, SK + 'date')} (tenure not dated)")
     if kind == "alternative date":
         about = ref(g, node, SK + "about")
         holder = ref(g, about, SK + "holder") if about is not None else None

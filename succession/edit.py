@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from . import model as m
-from .dates import PDate, parse_date
+from .dates import PDate, parse_date, today
 from .errors import ConflictError, InputError, NotFoundError, SuccessionError, ValidationError
 from .kb import ONTOLOGY_GRAPH
 from .layout import partition
@@ -1126,6 +1126,42 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             cs.add(b.triples)
             who = ", ".join(sorted(recorded_holders.values())) or "vacant"
             cs.summary.append(f"Verified {olabel} on {day}: {who}.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
+    def attest(self, office: str, *, holder: str, on: str, note: str | None = None, source: SourceInfo,
+               dry_run: bool = False) -> EditResult:
+        """Record that a page of ``on`` shows ``holder`` in ``office`` although no dated tenure is recorded for
+        it (the appointment day was not found). Where the record has someone else in a single seat that
+        day, the sources disagree: both are kept and shown. A holder whose tenure is recorded for that day
+        is verified, not attested (`verify`)."""
+        day = parse_date(on, "attestation date", day_only=True)
+        if day.lo > today().lo:
+            raise InputError(f"attestation date {day} is after today ({today()}): a page cannot show it yet")
+        text = clean_text(note, "note", optional=True)
+
+        def build() -> ChangeSet:
+            o = self._resolve_existing("office", office)
+            p = self._resolve_existing("person", holder)
+            olabel, plabel = self.s.resolver.label("office", o), self.s.resolver.label("person", p)
+            on_day = {t["holder"]: t["label"] for t in self._tenures(o)
+                      if t["start"].lo <= day.text and (t["end"] is None or day.text < t["end"].hi)}
+            if p in on_day:
+                raise ConflictError(f"{plabel}'s recorded tenure as {olabel} covers {day}: record a check with "
+                                    "`verify`, not an attestation")
+            b = m.Builder()
+            src = self._source(b, source)
+            iri = m.attestation_iri(o, p, day)
+            b.attestation(iri, office=o, holder=p, date=day, note=text, sources=[src],
+                          recorded=None if self._exists(iri) else self.recorded)
+            cs = ChangeSet()
+            cs.add(b.triples)
+            cs.summary.append(f"Recorded: {plabel} was in office as {olabel} on {day} (the tenure's start and end "
+                              "are not recorded).")
+            if on_day and self._single_seat(o):
+                cs.summary.append(f"The record has {', '.join(sorted(on_day.values()))} in this single seat on {day}: "
+                                  "the sources disagree, and both are shown until one is corrected.")
             return cs
 
         return self.run(build, dry_run=dry_run)

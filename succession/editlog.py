@@ -27,7 +27,7 @@ SELECT ?node ?type ?at ?label ?person ?office ?start ?about ?property ?old ?new 
 
 _KIND = {"Tenure": "tenure", "SuccessionEvent": "event", "Person": "person", "Office": "office",
          "FamilyRelation": "relation", "SuccessionRule": "rule", "LegalEdition": "edition",
-         "Verification": "verification", "Correction": "correction", "Claim": "claim", "FormerName": "former name",
+         "Verification": "verification", "Attestation": "attestation", "Correction": "correction", "Claim": "claim", "FormerName": "former name",
          "Undo": "undo"}
 
 
@@ -47,7 +47,7 @@ def describe(kind: str, r: dict[str, Any]) -> str | None:
         return str(r["label"])
     if kind in ("person", "office", "edition", "former name"):
         return f"{kind}: {r['label']}"
-    if kind in ("rule", "relation", "claim", "verification"):
+    if kind in ("rule", "relation", "claim", "verification", "attestation"):
         return f"{kind}: <{r['node']}>"
     return None
 

@@ -27,6 +27,7 @@ FILE_BY_CLASS = {
     SK + "SuccessionRule": "rules.ttl",
     SK + "LegalEdition": "rules.ttl",
     SK + "Verification": "verifications.ttl",
+    SK + "Attestation": "verifications.ttl",
     SK + "FormerName": "offices.ttl",
     SK + "RuleDeparture": "rules.ttl",
     SK + "OfficeGap": "rules.ttl",

@@ -128,6 +128,10 @@ def verification_iri(office: str, date: PDate) -> str:
     return f"{ID}verification/{local(office, 'office')}/{date.text}"
 
 
+def attestation_iri(office: str, person: str, date: PDate) -> str:
+    return f"{ID}attestation/{local(office, 'office')}/{local(person, 'person')}/{date.text}"
+
+
 def former_name_iri(about: str, until: PDate) -> str:
     return f"{about}/name/{until.text}"
 
@@ -361,6 +365,16 @@ class Builder:
         self.add(iri, SK + "date", date_lit(date))
         for h in holders:
             self.add(iri, SK + "holder", h)
+        self.add(iri, RDFS + "comment", lit(note) if note else None)
+        self.add(iri, SK + "recordedAt", recorded)
+        self.sources(iri, sources)
+
+    def attestation(self, iri: str, *, office: str, holder: str, date: PDate, note: str | None,
+                    sources: Iterable[str] = (), recorded: ox.Literal | None = None) -> None:
+        self.add(iri, RDF + "type", SK + "Attestation")
+        self.add(iri, SK + "office", office)
+        self.add(iri, SK + "holder", holder)
+        self.add(iri, SK + "date", date_lit(date))
         self.add(iri, RDFS + "comment", lit(note) if note else None)
         self.add(iri, SK + "recordedAt", recorded)
         self.sources(iri, sources)

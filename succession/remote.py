@@ -115,12 +115,19 @@ class Endpoint:
             raise EndpointError(f"SPARQL endpoint {url} answered something that is not SPARQL JSON results: "
                                 f"{type(exc).__name__}") from None
 
+    _is_virtuoso: bool | None = None
+
     def select(self, text: str, bindings: dict | None = None) -> Result:
         text = bind_values(text, dict(bindings or {}))
         # whole-line comments are documentation; some clients' query-type sniffing trips over them
         text = "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("#"))
         if self.graph:
             text = _from_graph(text, self.graph)
+        if bindings and self.virtuoso():
+            # the bound values come first in the query (bind_values); Virtuoso's planner may still start from
+            # the whole graph (a `who-holds` took over 120 s after four triples were added to the ontology):
+            # this pragma makes it join in the written order, from the bound values (0.15 s)
+            text = 'DEFINE sql:select-option "order"\n' + text
         w = self._wrapper(self.query_url)
         w.setQuery(text)
         with self._errors(self.query_url):
@@ -188,6 +195,12 @@ class Endpoint:
     def ask(self, text: str) -> bool:
         rows = self.select(text).rows
         return bool(rows) and rows[0]["result"].value == "true"
+
+    def virtuoso(self) -> bool:
+        """Whether the server is Virtuoso (asked once per endpoint)."""
+        if self._is_virtuoso is None:
+            self._is_virtuoso = "virtuoso" in self.server_software().lower()
+        return self._is_virtuoso
 
     def server_software(self) -> str:
         """The server's HTTP Server header (e.g. "Virtuoso/07.20.3238 (Linux) ..."), "" when it sends none."""

@@ -267,7 +267,8 @@ def build(session, out: Path, progress=None) -> list[Path]:
                 ["Office", "Holder", "Since", "Last verified"],
                 [[office_link(r["office_iri"], r["office"]),
                   person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else "") if r["person"]
-                  else "no holder recorded", esc(r["start"]), esc(r["verified"])] for r in now]))
+                  else "no holder recorded" + (f" (attested: {esc(r['attested'])})" if r.get("attested") else ""),
+                  esc(r["start"]), esc(r["verified"])] for r in now]))
             for h, line in lines.get(country, []):
                 parts.append(f"<h2>If the office of {esc(h['office'])} fell vacant today</h2>" + table(
                     ["Order", "Acting office", "Holder", "Legal basis", "Sources"],

@@ -1678,3 +1678,92 @@ def test_add_office_records_a_post_only_office_and_a_batch_row_can_too(run, appo
     assert [cov[o]["tracked"] for o in ("Ambassador of Xland to Yland", "Member of the Xland Senate", "Mayor of Xcity")] \
         == [False, False, True]
     assert run("validate", kb=appoint_kb).exit_code == 0
+
+
+def test_an_attested_holder_without_a_dated_tenure_is_shown_not_invented(run, appoint_kb, tmp_path):
+    """`attest`: a page shows someone in office on a day, the appointment day is unknown. who-holds, current and
+    coverage show it beside the record (no tenure, no dates made up); diff, log and undo know it."""
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2010-05-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    r = _ok(run("attest", "President of Xland", "--holder", "Beta Bee", "--on", "2020-03-04", "--source", SRC,
+                "--note", "appointment day not found", kb=appoint_kb))
+    assert "Beta Bee was in office as President of Xland on 2020-03-04" in r.stdout, r.stdout
+    assert run("validate", kb=appoint_kb).exit_code == 0
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert [h["person"] for h in hist] == ["Alpha Ant"]  # no tenure was made
+    for day, says in (("2020-03-04", "Attested: Beta Bee was in office on 2020-03-04"),
+                      ("2015-01-01", "whether Beta Bee held it on 2015-01-01 is not known"),
+                      ("2026-01-01", "whether Beta Bee held it on 2026-01-01 is not known")):
+        ans = run("who-holds", "President of Xland", "--on", day, kb=appoint_kb)
+        assert ans.exit_code == 0 and says in ans.stdout, (day, ans.stdout)
+        assert json.loads(run("who-holds", "President of Xland", "--on", day, "--format", "json", kb=appoint_kb).stdout) == []
+    # before the last recorded end the attestation is not about that stretch
+    assert "Attested" not in run("who-holds", "President of Xland", "--on", "2005-01-01", kb=appoint_kb).stdout
+    cur = {c["office"]: c for c in json.loads(run("current", "--all-kinds", "--format", "json", kb=appoint_kb).stdout)}
+    assert cur["President of Xland"]["attested"] == "Beta Bee in office on 2020-03-04 (tenure not dated)"
+    assert cur["Chair of the Xland Senate"]["attested"] is None
+    assert "no recorded holder" in run("current", "--all-kinds", kb=appoint_kb).stdout
+    early = {c["office"]: c for c in json.loads(run("current", "--all-kinds", "--on", "2019-01-01", "--format", "json",
+                                                    kb=appoint_kb).stdout)}
+    assert early["President of Xland"]["attested"] is None  # a page of a later day says nothing of 2019
+    cov = {c["office"]: c for c in json.loads(run("coverage", "--format", "json", kb=appoint_kb).stdout)}
+    gaps = cov["President of Xland"]["gap_list"]
+    assert [g["attested"] for g in gaps] == [[], ["Beta Bee on 2020-03-04"]], gaps
+    assert "in office, tenure not dated: Beta Bee on 2020-03-04" in run("coverage", kb=appoint_kb).stdout
+    log = run("log", kb=appoint_kb).stdout
+    assert "attestation" in log, log
+    # undo takes it back exactly
+    _ok(run("undo", kb=appoint_kb))
+    after = snapshot(appoint_kb)
+    assert b"Attestation" not in after.get("verifications.ttl", b"")  # the undo itself is recorded in corrections.ttl
+    assert {k: v for k, v in after.items() if k not in ("corrections.ttl", "verifications.ttl", "sources.ttl")} == \
+        {k: v for k, v in before.items() if k not in ("corrections.ttl", "verifications.ttl", "sources.ttl")}
+    assert "Attested" not in run("who-holds", "President of Xland", "--on", "2020-03-04", kb=appoint_kb).stdout
+
+
+def test_an_attestation_that_names_someone_else_in_a_recorded_single_seat_shows_the_disagreement(run, appoint_kb):
+    _ok(run("attest", "President of Xland", "--holder", "Beta Bee", "--on", "2024-01-30", "--source", SRC, kb=appoint_kb))
+    out = run("who-holds", "President of Xland", "--on", "2025-06-01", kb=appoint_kb).stdout
+    assert "Alpha Ant" in out and "Sources disagree: a page shows Beta Bee in office on 2024-01-30" in out, out
+    # the recorded holder's own tenure is verified, not attested; an attestation before the tenure is no conflict
+    r = run("attest", "President of Xland", "--holder", "Alpha Ant", "--on", "2024-01-30", "--source", SRC, kb=appoint_kb)
+    assert r.exit_code == 1 and "verify" in r.output and r.output.count("\n") == 1, r.output
+    _ok(run("attest", "President of Xland", "--holder", "Gamma Gnu", "--on", "1999-12-31", "--source", SRC, kb=appoint_kb))
+    out = run("who-holds", "President of Xland", "--on", "2000-01-01", kb=appoint_kb).stdout
+    assert "Gamma Gnu" not in out, out
+    assert "Attested: Gamma Gnu was in office on 1999-12-31" in run("who-holds", "President of Xland", "--on", "1999-06-01",
+                                                                     kb=appoint_kb).stdout
+
+
+@pytest.mark.parametrize("args,why", [
+    (["--holder", "Beta Bee", "--on", "2099-01-01"], "after today"),
+    (["--holder", "Beta Bee", "--on", "2020-03"], "date"),
+    (["--holder", "Beta Bee", "--on", "2020-02-30"], "date"),
+    (["--holder", "Bee", "--on", "2020-03-04"], "Bee"),          # edits resolve strictly: a surname alone is not enough
+    (["--holder", "Nobody Known", "--on", "2020-03-04"], "Nobody Known"),
+    (["--holder", "Beta Bee", "--on", "2020-03-04", "--note", "a\x00b"], "note"),
+])
+def test_attest_refuses_bad_input_in_one_line_and_writes_nothing(run, appoint_kb, args, why):
+    before = snapshot(appoint_kb)
+    r = run("attest", "President of Xland", *args, "--source", SRC, kb=appoint_kb)
+    assert r.exit_code != 0 and r.output.count("\n") == 1 and why in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_a_batch_attests_and_verifies_in_one_go(run, appoint_kb, tmp_path):
+    batch = tmp_path / "day.yaml"
+    batch.write_text(yaml.safe_dump([
+        {"command": "attest", "office": "Chair of the Xland Senate", "holder": "Gamma Gnu", "on": "2021-05-05", "source": SRC},
+        {"command": "verify", "office": "President of Xland", "on": "2021-05-05", "holder": ["Alpha Ant"], "source": SRC}]),
+        encoding="utf-8")
+    _ok(run("apply", str(batch), kb=appoint_kb))
+    assert "Attested: Gamma Gnu" in run("who-holds", "Chair of the Xland Senate", "--on", "2021-05-05", kb=appoint_kb).stdout
+    bad = tmp_path / "bad.yaml"
+    before = snapshot(appoint_kb)
+    bad.write_text(yaml.safe_dump([{"command": "attest", "office": "Chair of the Xland Senate", "holder": "Gamma Gnu",
+                                    "on": "2021-05-06", "source": SRC},
+                                   {"command": "attest", "office": "Chair of the Xland Senate", "holder": "Gamma Gnu",
+                                    "on": "tomorrow", "source": SRC}]), encoding="utf-8")
+    r = run("apply", str(bad), kb=appoint_kb)
+    assert r.exit_code != 0 and "row 2" in r.output and snapshot(appoint_kb) == before, r.output

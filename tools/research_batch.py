@@ -68,6 +68,9 @@ class Converter:
         self.seats: dict[str, int] = {}
         self.sources: dict[str, dict] = {}
         self.inferred: list[str] = []
+        self.refined: list[str] = []
+        self._handoff_tenures: list[dict] = []
+        self._moved: dict[tuple[str, str, str], str] = {}  # (office, field, old date) -> the date a neighbour moved it to
 
     # ------------------------------------------------------------------ helpers
 
@@ -117,6 +120,7 @@ class Converter:
         for r in data.get("relations") or []:
             self.relation(r)
         tenures = [t for t in data.get("tenures") or []]
+        self._handoff_tenures = tenures
         tenures.sort(key=lambda t: (str(t.get("office")), str(t.get("start"))))
         self.infer_ends(tenures)
         for t in tenures:
@@ -340,6 +344,77 @@ class Converter:
                     t["end"] = None
                     self.inferred.append(f"{t.get('person')} as {oid}: latest known holder, kept open (not re-verified)")
 
+    def refine(self, t: dict, p: str, o: str, recorded: tuple, s: PDate, e: PDate | None, acting: bool) -> bool:
+        """The researcher restated a recorded tenure: a date read more precisely than the recorded one (and
+        inside it) becomes a `correct` row; a date that disagrees with the recorded one becomes an
+        alternative date (both are kept, the recorded one is used); an end found for a tenure recorded
+        as open closes it. Returns False when there is nothing to refine."""
+        hs, he, hacting = recorded
+        if hacting != acting:
+            return False
+        same = [x for x in self._handoff_tenures if x is not t and x.get("person") == t.get("person")
+                and x.get("office") == t.get("office")]
+        if same:  # two restatements of one recorded tenure (acting, then confirmed): a reviewer splits it by hand
+            return False
+        try:
+            best, rest = self.src_fields(t.get("sources"))
+        except KeyError:
+            return False
+        what = f"tenure {t.get('person')} as {t.get('office')} from {hs}"
+        iri = m.tenure_iri(o, p, hs, hacting)
+        rows: list[dict] = []
+        note = str(t.get("notes") or "").replace("\n", " ")[:480] or None
+
+        def finer(new: PDate, old: PDate) -> bool:
+            return new.text != old.text and old.lo <= new.lo and new.hi <= old.hi
+
+        start = hs
+        # `correct` moves a linked neighbour's equal date with it (a hand-over is one date): a refinement
+        # an earlier row already made happen is not repeated
+        moved = self._moved.get((o, "start", hs.text))
+        if moved == s.text:
+            start = s
+        elif finer(s, hs):
+            rows.append({"command": "correct", "person": p, "office": o, "start": hs.text, "set": [f"start={s.text}"],
+                         "reason": f"read to the {'day' if len(s.text) == 10 else 'month'} on the cited page", **best})
+            self._moved[(o, "end", hs.text)] = s.text
+            start = s
+        elif s.text != hs.text and not finer(hs, s):
+            rows.append({"command": "add-alt-date", "target": iri, "field": "start", "date": s.text, **best,
+                         **({"note": note} if note else {})})
+        if e is not None and he is None:
+            if e.lo >= start.lo:
+                rows.append({"command": "correct", "person": p, "office": o, "start": start.text, "set": [f"end={e.text}"],
+                             "reason": "the end was not recorded; the cited page gives it", **best})
+        elif e is not None and he is not None:
+            if self._moved.get((o, "end", he.text)) == e.text:
+                pass
+            elif finer(e, he):
+                rows.append({"command": "correct", "person": p, "office": o, "start": start.text, "set": [f"end={e.text}"],
+                             "reason": f"read to the {'day' if len(e.text) == 10 else 'month'} on the cited page", **best})
+                self._moved[(o, "start", he.text)] = e.text
+            elif e.text != he.text and not finer(he, e):
+                rows.append({"command": "add-alt-date", "target": iri, "field": "end", "date": e.text, **best,
+                             **({"note": note} if note else {})})
+        for alt in t.get("alt_dates") or []:
+            d = date_ok(alt.get("date"))
+            kept = {"start": start.text, "end": he.text if he else None}
+            if d and alt.get("field") in ("start", "end") and d != kept[alt["field"]]:
+                try:
+                    ab, _ = self.src_fields(alt.get("sources"))
+                except KeyError:
+                    continue
+                rows.append({"command": "add-alt-date", "target": iri, "field": alt["field"], "date": d, **ab,
+                             **({"note": str(alt["note"])[:480]} if alt.get("note") else {})})
+        if not rows:
+            return False
+        self.rows += rows
+        if all(r["command"] == "correct" for r in rows):  # the pages support the tenure as corrected
+            self.cite(iri, rest)
+        self.refined.append(f"{what}: " + "; ".join(
+            r["set"][0] if r["command"] == "correct" else f"other date {r['field']} {r['date']}" for r in rows))
+        return True
+
     def recorded_tenures(self, office: str) -> list[tuple[str, PDate, PDate | None, bool]]:
         import pyoxigraph as ox
 
@@ -377,7 +452,8 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         command = "add-tenure"
         for (hp, hs, he, _acting) in self.recorded_tenures(o) + self._pending(o):
             if hp == p and hs.lo < (e.hi if e else "9999") and s.lo < (he.hi if he else "9999"):
-                self.skipped.append(f"{what}: the same person's tenure from {hs} is already recorded")
+                if not self.refine(t, p, o, (hs, he, _acting), s, e, acting):
+                    self.skipped.append(f"{what}: the same person's tenure from {hs} is already recorded")
                 return
         if seats == 1 and not acting:
             recorded = self.recorded_tenures(o)
@@ -467,7 +543,12 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         if not h:  # "not found" is no verification; a vacancy needs a source saying so (verify --vacant)
             self.skipped.append(f"verification {v.get('office')}: no holder named")
             return
-        row = {"command": "verify", "office": o, "on": on, "holder": [h], **best}
+        held = {who for who, s, e, _a in self.recorded_tenures(o) + self._pending(o)
+                if s.lo <= on and (e is None or on < e.hi)}
+        if h in held:
+            row = {"command": "verify", "office": o, "on": on, "holder": [h], **best}
+        else:  # the page shows a holder the record has no dated tenure for: attested, no dates invented
+            row = {"command": "attest", "office": o, "on": on, "holder": h, **best}
         if v.get("notes"):
             row["note"] = str(v["notes"]).replace("\n", " ")[:480]
         self.rows.append(row)
@@ -497,6 +578,8 @@ def main() -> None:
         print(f"left out: {s}", file=sys.stderr)
     for s in conv.inferred:
         print(f"inferred: {s}", file=sys.stderr)
+    for s in conv.refined:
+        print(f"refined: {s}", file=sys.stderr)
 
 
 if __name__ == "__main__":
