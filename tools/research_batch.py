@@ -374,12 +374,14 @@ class Converter:
         moved = self._moved.get((o, "start", hs.text))
         if moved == s.text:
             start = s
-        elif finer(s, hs):
+        elif finer(s, hs) and not self._overlaps_other(o, p, s):
             rows.append({"command": "correct", "person": p, "office": o, "start": hs.text, "set": [f"start={s.text}"],
                          "reason": f"read to the {'day' if len(s.text) == 10 else 'month'} on the cited page", **best})
             self._moved[(o, "end", hs.text)] = s.text
             start = s
         elif s.text != hs.text and not finer(hs, s):
+            # another date, or a finer one that would make the tenure overlap another holder's in a single seat
+            # (the sources disagree about the hand-over): kept as an alternative, the recorded date used
             rows.append({"command": "add-alt-date", "target": iri, "field": "start", "date": s.text, **best,
                          **({"note": note} if note else {})})
         if e is not None and he is None:
@@ -414,6 +416,13 @@ class Converter:
         self.refined.append(f"{what}: " + "; ".join(
             r["set"][0] if r["command"] == "correct" else f"other date {r['field']} {r['date']}" for r in rows))
         return True
+
+    def _overlaps_other(self, office: str, person: str, start: PDate) -> bool:
+        """Whether a start on ``start`` would fall inside another holder's recorded tenure of a single seat."""
+        if (self.seats.get(office) or self._seats(office)) != 1:
+            return False
+        return any(who != person and not acting and s.hi <= start.lo and (e is None or start.lo < e.lo)
+                   for who, s, e, acting in self.recorded_tenures(office))
 
     def recorded_tenures(self, office: str) -> list[tuple[str, PDate, PDate | None, bool]]:
         import pyoxigraph as ox
