@@ -361,7 +361,7 @@ class Converter:
         except KeyError:
             return False
         what = f"tenure {t.get('person')} as {t.get('office')} from {hs}"
-        iri = m.tenure_iri(o, p, hs, hacting)
+        iri = self._tenure_iri(o, p, hs) or m.tenure_iri(o, p, hs, hacting)
         rows: list[dict] = []
         note = str(t.get("notes") or "").replace("\n", " ")[:480] or None
 
@@ -416,6 +416,18 @@ class Converter:
         self.refined.append(f"{what}: " + "; ".join(
             r["set"][0] if r["command"] == "correct" else f"other date {r['field']} {r['date']}" for r in rows))
         return True
+
+    def _tenure_iri(self, office: str, person: str, start: PDate) -> str | None:
+        """The IRI of the recorded tenure (an IRI is minted once: a later correction of its start or acting
+        flag does not rename it)."""
+        import pyoxigraph as ox
+
+        rows = self.s.engine.select("""
+PREFIX sk: <https://w3id.org/succession-kb/ontology#>
+SELECT ?t ?s WHERE { ?t a sk:Tenure ; sk:office ?office ; sk:holder ?p ; sk:start ?s }""",
+                                    {"office": ox.NamedNode(office), "p": ox.NamedNode(person)}).rows
+        found = [r["t"].value for r in rows if r["s"].value == start.text]
+        return found[0] if len(found) == 1 else None
 
     def _overlaps_other(self, office: str, person: str, start: PDate) -> bool:
         """Whether a start on ``start`` would fall inside another holder's recorded tenure of a single seat."""

@@ -41,3 +41,7 @@ $S attest "Chairman of the Security Council of Kazakhstan" --holder "Nursultan N
   --source https://drvpu8u8hwoyd.cloudfront.net/amp/kazakhstan-zakonoproekt-sovet-bezopasnosti/29254267.html \
   --source-title "Вся власть — Совбезу с пожизненным председателем? (proxy copy of https://rus.azattyq.org/a/kazakhstan-zakonoproekt-sovet-bezopasnosti/29254267.html)" \
   --publisher "RFE/RL Kazakh Service (Azattyq)"
+# The fact-check of round 6's own additions (power-vertical-6/factcheck7-round6.yaml) found Shamil Atakhanov's
+# start 2012-10 probably a month early (committee approval on 6 November 2012); the record keeps 2012-10, the month
+# his predecessor resigned, with 2012-11 beside it as an alternative date: moving the start alone would leave a
+# vacancy between the two that a single succession event cannot express.
