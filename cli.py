@@ -469,14 +469,15 @@ def query(name: Annotated[Optional[str], typer.Argument(help="A named query (see
 
 @app.command()
 @handle_errors
-def validate(kb: KbOpt = None) -> None:
+def validate(since: Annotated[Optional[str], typer.Option("--since", help="A knowledge-base folder or git revision (HEAD, HEAD~3, REV:kb) known to be valid: check the shapes only on what changed since then, every SPARQL check on the whole (a day's edits in seconds).")] = None,
+             kb: KbOpt = None) -> None:
     """Check the knowledge base against the SHACL shapes and the SPARQL checks.
 
     Exit 0 when it conforms, 1 with one violation per line, 2 when a file cannot be read.
 
-    Example: succession validate
+    Example: succession validate --since HEAD
     """
-    violations = _session(kb).validate()
+    violations = _session(kb).validate(since)
     for v in violations:
         typer.echo(str(v))
     if violations:

@@ -846,10 +846,24 @@ SELECT ?url ?title ?publisher ?issued ?kind ?original WHERE { ?s a sk:Source ; s
 
     # ------------------------------------------------------------------ validation
 
-    def validate(self) -> list:
-        from .validate import validate_store
+    def validate(self, since: str | None = None, repo: str | Path | None = None) -> list:
+        """Shapes and checks over the whole knowledge base; with ``since`` (a knowledge-base folder or a git
+        revision known to be valid), the shapes only over what changed since then (the changed nodes and
+        the nodes that point at them, as an edit is validated) and every check over the whole."""
+        from .validate import validate_changed, validate_store
 
-        return validate_store(self.kb.store())
+        if since is None:
+            return validate_store(self.kb.store())
+        from .diff import _git, load_side
+        from .kb import ONTOLOGY_DIR
+
+        baseline = load_side(since, Path(repo) if repo else None)
+        if not Path(since).is_dir():  # a revision: if the ontology or the shapes changed since, all is checked
+            rev = since.partition(":")[0]
+            root = Path(_git(ONTOLOGY_DIR.parent, "rev-parse", "--show-toplevel").decode().strip())
+            if _git(root, "diff", "--name-only", rev, "--", str(ONTOLOGY_DIR.relative_to(root))).strip():
+                return validate_store(self.kb.store())
+        return validate_changed(self.kb.store(), baseline)
 
     # ------------------------------------------------------------------ sharing with a SPARQL server
 

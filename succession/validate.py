@@ -97,6 +97,22 @@ def validate_store(store: ox.Store) -> list[Violation]:
     return run_shapes(triples) + run_checks(select_on(store))
 
 
+def validate_changed(store: ox.Store, baseline: set[ox.Triple]) -> list[Violation]:
+    """Validate ``store`` given that ``baseline`` (data triples, without the ontology) was valid: the shapes
+    over the nodes an edit from the baseline could have changed (`edit.focus_nodes`: subjects and objects of
+    the changed triples and the nodes that point at them), every SPARQL check over the whole store."""
+    from .diff import data_triples
+    from .edit import ChangeSet, focus_nodes, shape_subgraph
+    from .kb import _ontology_triples
+
+    now = data_triples(store)
+    changes = ChangeSet(added=now - baseline, removed=baseline - now)
+    focus = focus_nodes(store, changes)
+    # the ontology (classes, concept schemes) whichever way the store holds it
+    shapes = run_shapes(shape_subgraph(store, focus) | _ontology_triples(), focus=focus) if focus else []
+    return shapes + run_checks(select_on(store))
+
+
 def _has_file_graphs(store: ox.Store) -> bool:
     from .kb import FILE_GRAPH_PREFIX
 

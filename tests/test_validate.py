@@ -279,3 +279,32 @@ def test_validate_cli_syntax_error_names_file_and_line(run, tmp_path):
     assert r.exit_code == 2
     assert r.stderr.startswith(f"Error: {kb / 'persons.ttl'}: Turtle syntax error: Parser error")
     assert "line" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_validate_since_a_valid_state_checks_what_changed(run, kb_copy, tmp_path):
+    """`validate --since` (a folder or git revision known to be valid) runs the shapes on the changed nodes and
+    the nodes pointing at them, every check on the whole: it passes a good edit, catches a broken node, and a
+    revision form works; a spec that is neither is a one-line error."""
+    from conftest import KB
+
+    r = run("validate", "--since", str(KB), kb=kb_copy)
+    assert r.exit_code == 0 and "OK" in r.stdout, r.output  # nothing changed
+    assert run("verify", "President of Tajikistan", "--holder", "Emomali Rahmon", "--on", "2026-12-01",
+               "--source", "https://president.tj/en", kb=kb_copy).exit_code == 0
+    assert run("validate", "--since", str(KB), kb=kb_copy).exit_code == 0
+    # a hand edit that breaks a shape on one node (a person with no English label) is caught
+    text = (kb_copy / "persons.ttl").read_text(encoding="utf-8")
+    broken = text.replace('rdfs:label "Emomali Rahmon"@en', 'rdfs:label "Emomali Rahmon"@tg', 1)
+    assert broken != text
+    (kb_copy / "persons.ttl").write_text(broken, encoding="utf-8")
+    r = run("validate", "--since", str(KB), kb=kb_copy)
+    assert r.exit_code == 1 and "emomali-rahmon" in r.stdout and "English" in r.stdout, r.output
+    # a change that breaks a check elsewhere (a tenure pointing at the broken node is not needed: checks run on all)
+    (kb_copy / "persons.ttl").write_text(text, encoding="utf-8")
+    assert run("validate", "--since", str(KB), kb=kb_copy).exit_code == 0
+    # git revisions of the project's own kb/ (unchanged since HEAD: nothing to check on shapes)
+    r = run("validate", "--since", "HEAD")
+    assert r.exit_code == 0, r.output
+    for bad in ("no-such-folder-or-rev~~", "--x", "HEAD:kb/../../etc"):
+        r = run("validate", "--since", bad, kb=kb_copy)
+        assert r.exit_code != 0 and r.output.count("\n") == 1, (bad, r.output)
