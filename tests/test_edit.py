@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import KB, BASE, ROOT, snapshot, write_kb
+from conftest import BASE, KB, ROOT, snapshot, write_kb
 
 from succession.kb import KnowledgeBase
 from succession.layout import partition

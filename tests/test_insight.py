@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import KB, BASE, write_kb
+from conftest import BASE, KB, write_kb
 
 SRC = "https://thediplomat.com/2025/05/why-did-the-mayor-of-dushanbe-meet-with-russian-president-putin/"
 

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
-import yaml
 import pytest
+import yaml
 from conftest import BASE, snapshot, write_kb
 
 from succession import dates

@@ -30,7 +30,7 @@ def wikidata(tmp_path_factory):
 
 
 def test_report_before_writing(run, kb_copy, wikidata):
-    from conftest import KB, snapshot
+    from conftest import snapshot
 
     before = snapshot(kb_copy)
     r = run("import-wikidata", "Chairman of the Majlisi Milli", "--position", "Q900001", "--from", wikidata.query,

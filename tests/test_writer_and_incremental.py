@@ -8,9 +8,9 @@ import random
 import pyoxigraph as ox
 import pytest
 import rdflib
+from conftest import KB
 from rdflib.compare import isomorphic
 
-from conftest import KB
 from succession.api import Succession
 from succession.edit import ChangeSet, Editor, focus_nodes, shape_subgraph
 from succession.kb import ONTOLOGY_GRAPH
@@ -101,7 +101,7 @@ def _full(triples) -> set[str]:
 
 
 def _world(turtle: str) -> set[ox.Triple]:
-    from conftest import KB, BASE, PREFIXES
+    from conftest import BASE, PREFIXES
 
     return {q.triple for q in ox.parse((PREFIXES + BASE + turtle).encode(), format=ox.RdfFormat.TURTLE)}
 
