@@ -347,11 +347,19 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                 if seen:
                     last = max(seen, key=lambda a: a["date"])
                     rec["attested"] = f"{last['person']} in office on {last['date']} (tenure not dated)"
+            elif rec["person"] is not None and rec["office_iri"] in atts and self._single_seat(rec["office_iri"]):
+                # a page shows someone else in this single seat after the recorded holder took it: disagreement
+                start = PDate(str(rec["start"]))
+                other = [a for a in atts[rec["office_iri"]] if a["person_iri"] != rec["person_iri"]
+                         and start.hi <= a["date"] <= day.text]
+                if other:
+                    last = max(other, key=lambda a: a["date"])
+                    rec["attested"] = f"sources disagree: {last['person']} in office on {last['date']}"
         notes = []
         n_attested = sum(1 for r in records if r["attested"])
         if n_attested:
-            notes.append(f"{n_attested} office(s) with no dated tenure today show the holder a page attests "
-                         "(`who-holds OFFICE` gives the source).")
+            notes.append(f"{n_attested} office(s) show a holder a page attests: where no tenure is dated, or where the "
+                         "page names someone other than the recorded holder (`who-holds OFFICE` gives the source).")
         n_stale = sum(1 for r in records if r["stale"])
         if n_stale:
             notes.append(f"{n_stale} office(s) not verified against a source within a year of today "

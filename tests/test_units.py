@@ -1726,6 +1726,12 @@ def test_an_attestation_that_names_someone_else_in_a_recorded_single_seat_shows_
     _ok(run("attest", "President of Xland", "--holder", "Beta Bee", "--on", "2024-01-30", "--source", SRC, kb=appoint_kb))
     out = run("who-holds", "President of Xland", "--on", "2025-06-01", kb=appoint_kb).stdout
     assert "Alpha Ant" in out and "Sources disagree: a page shows Beta Bee in office on 2024-01-30" in out, out
+    cur = {c["office"]: c for c in json.loads(run("current", "--all-kinds", "--format", "json", kb=appoint_kb).stdout)}
+    assert cur["President of Xland"]["person"] == "Alpha Ant"
+    assert cur["President of Xland"]["attested"] == "sources disagree: Beta Bee in office on 2024-01-30"
+    early = {c["office"]: c for c in json.loads(run("current", "--all-kinds", "--on", "2024-01-29", "--format", "json",
+                                                    kb=appoint_kb).stdout)}
+    assert early["President of Xland"]["attested"] is None  # not yet: the page is of a later day
     # the recorded holder's own tenure is verified, not attested; an attestation before the tenure is no conflict
     r = run("attest", "President of Xland", "--holder", "Alpha Ant", "--on", "2024-01-30", "--source", SRC, kb=appoint_kb)
     assert r.exit_code == 1 and "verify" in r.output and r.output.count("\n") == 1, r.output
