@@ -123,7 +123,7 @@ class Succession:
             attested = self._attested_near(office_iri, day)
             notes += attested
             if len(notes) == 1 + len(attested):  # neither a recorded gap nor an abolition explains it
-                notes += self._unrecorded_note(office_iri, day)
+                notes += self._unrecorded_note(office_iri, day, attested=bool(attested))
         else:
             notes += self._attested_against(office_iri, day, records)
         for r in records:
@@ -132,7 +132,7 @@ class Succession:
         return Answer(f"{label} on {day}", records,
                       ["person", "start", "end", "acting", "certain", "sources"], notes)
 
-    def _unrecorded_note(self, office_iri: str, day: PDate) -> list[str]:
+    def _unrecorded_note(self, office_iri: str, day: PDate, attested: bool = False) -> list[str]:
         """An office with nobody recorded on ``day`` and no reason given: the knowledge base is incomplete
         there (an unexplained gap), which is not the same as a vacancy; name the neighbours it does know."""
         rows = self.run_query_iri("succession-chain", office=office_iri).records()
@@ -151,6 +151,9 @@ class Succession:
         if self._post_only(office_iri):
             return ["Not tracked: " + "; ".join(parts) + f". This post is recorded only for its holders' careers, "
                     f"so whoever held it {when} is not recorded (the office is not known to be vacant)."]
+        if attested:
+            return ["No dated tenure: " + "; ".join(parts) + f". The tenure of whoever held it {when} is not dated "
+                    "(the holder a page attests is above; the office is not known to be vacant)."]
         return ["Unexplained gap: " + "; ".join(parts) + f". Whoever held it {when} is not recorded "
                 "(the record is incomplete here; the office is not known to be vacant)."]
 

@@ -1698,6 +1698,9 @@ def test_an_attested_holder_without_a_dated_tenure_is_shown_not_invented(run, ap
         ans = run("who-holds", "President of Xland", "--on", day, kb=appoint_kb)
         assert ans.exit_code == 0 and says in ans.stdout, (day, ans.stdout)
         assert json.loads(run("who-holds", "President of Xland", "--on", day, "--format", "json", kb=appoint_kb).stdout) == []
+    later = run("who-holds", "President of Xland", "--on", "2026-01-01", kb=appoint_kb).stdout
+    assert "No dated tenure: the last recorded holder, Alpha Ant, left on 2010-05-01" in later, later
+    assert "Unexplained gap" not in later, later
     # before the last recorded end the attestation is not about that stretch
     assert "Attested" not in run("who-holds", "President of Xland", "--on", "2005-01-01", kb=appoint_kb).stdout
     cur = {c["office"]: c for c in json.loads(run("current", "--all-kinds", "--format", "json", kb=appoint_kb).stdout)}
