@@ -50,6 +50,7 @@ def test_deleted_cache_is_rebuilt(run, kb_copy):
     assert (kb_copy / ".cache").is_dir()
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_corrupted_cache_is_rebuilt_not_trusted(run, kb_copy):
     holder(run, kb_copy)
     [index] = [p for p in (kb_copy / ".cache").iterdir() if p.is_dir()]

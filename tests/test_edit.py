@@ -425,6 +425,7 @@ def test_a_new_source_records_its_kind_and_a_copy_its_original(run, kb_copy):
     assert run("validate", "--since", str(KB), kb=kb_copy).exit_code == 0
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_classify_sources_records_what_is_missing_once(run, kb_copy):
     # every shipped source has its kind: nothing to do, nothing written
     before = snapshot(kb_copy)

@@ -112,6 +112,7 @@ def full_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_full_disk(full_disk):
     kb = full_disk
     before = snapshot(kb)
@@ -346,6 +347,7 @@ def test_no_second_holder_from_the_incumbents_first_day(run, kb_copy):
     assert snapshot(kb_copy) == before
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_end_tenure_then_appoint_same_day_is_one_event(run, kb_copy):
     assert run("end-tenure", "Rustam Emomali", "Mayor of Dushanbe", "--date", "2026-11-30", "--reason", "removal",
                "--source", SRC, kb=kb_copy).exit_code == 0

@@ -133,6 +133,7 @@ def test_refused_edit_changes_nothing(backend):
     assert js(backend("history", "Chairman of the Majlisi Milli", "--format", "json")) == before
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_pull_round_trips(run, kb_copy, server, tmp_path):
     assert run("push", "--to", server.query, "--replace", kb=kb_copy).exit_code == 0
     target = tmp_path / "pulled"
@@ -174,6 +175,7 @@ def test_garbage_answer_is_a_clear_error(run):
         httpd.shutdown()
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_push_interrupted_then_rerun_completes_without_duplicates(kb_copy, tmp_path):
     from conftest import ROOT
 

@@ -96,7 +96,8 @@ def test_more_reads_on_every_backend(request, run, embedded_answers, backend):
 
 
 # Oxigraph's default graph has the same scenario in test_remote, and its named graph the race below
-@pytest.mark.parametrize("backend", [pytest.param("oxigraph-graph", marks=pytest.mark.slow), "virtuoso"])
+@pytest.mark.parametrize("backend", [pytest.param("oxigraph-graph", marks=pytest.mark.slow),
+                                     pytest.param("virtuoso", marks=pytest.mark.slow)])  # 35 s: `make slow`
 def test_push_pull_edit_validate(request, run, kb_copy, tmp_path, backend):
     args = server_args(request, backend, "urn:succession-kb:edits")
     push(run, args, kb_copy)

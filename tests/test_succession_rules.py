@@ -163,6 +163,7 @@ def test_json_rows_carry_the_documented_fields(run):
     assert rows[0]["person"] == "Rustam Emomali" and rows[0]["sources"]
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_removing_a_superseded_rules_end_fails_validation_naming_both(run, kb_copy):
     text = (kb_copy / "rules.ttl").read_text(encoding="utf-8")
     old = "rule/president-of-kazakhstan/1/chairman-of-the-senate-of-kazakhstan/1995-09-05>"
@@ -348,6 +349,7 @@ def test_kb_copy_replays_the_recorded_constitution_script_without_change(tmp_pat
     assert changed <= {"sources.ttl"}, changed  # at most a source's details filled in, never a fact
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_removing_a_recorded_departure_fails_validation(run, kb_copy):
     text = (kb_copy / "rules.ttl").read_text(encoding="utf-8")
     start = text.index("<https://w3id.org/succession-kb/id/departure/president-of-uzbekistan/2016-09-08>")

@@ -247,12 +247,14 @@ def test_shape_catches_example(tmp_path, name):
     assert any(expected in f for f in found), found
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_validate_cli_on_shipped_kb(run):
     r = run("validate")
     assert r.exit_code == 0, r.output
     assert r.stdout == "OK: the knowledge base conforms to the shapes and passes every check.\n"
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_validate_cli_overlap_names_both_tenures(run, kb_copy):
     with open(kb_copy / "tenures.ttl", "a", encoding="utf-8") as fh:
         fh.write("""

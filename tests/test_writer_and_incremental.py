@@ -144,6 +144,7 @@ EDITS = [
 ]
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_an_edit_rewrites_only_its_blocks_and_keeps_the_index_in_step(run, kb_copy):
     from succession.kb import KnowledgeBase, content_quads
     from succession.layout import partition
@@ -194,6 +195,7 @@ def _turtle(kb) -> dict[str, list[str]]:
                            .split("\n\n")) for p in sorted(kb.glob("*.ttl"))}
 
 
+@pytest.mark.slow  # full-knowledge-base validation or a long scenario: `make slow` (CI runs it)
 def test_a_batch_on_the_index_equals_the_general_path_and_a_refused_one_changes_nothing(run, kb_copy, tmp_path,
                                                                                       monkeypatch):
     """`apply` runs its rows on a checkpoint of the on-disk index and splices the total change; the files it
