@@ -148,14 +148,18 @@ TEXT_ARGS = {
                                "https://example.org/hostile", "--source-title", t, "--publisher", t],
     "source-url": lambda t: ["cite", "https://w3id.org/succession-kb/id/office/mayor-of-dushanbe", "--source",
                              f"https://example.org/{t}"],
+    "attest": lambda t: ["attest", "Chairman of the National Bank of Tajikistan", "--holder", "Ozoda Rahmon",
+                         "--on", "2025-06-01", "--note", t, "--source", SRC],
 }
 
 
 def hostile(tmp: Path, deadline: float) -> tuple[int, int, int]:
     cases = stored = refused = 0
     kb = fresh(tmp, "hostile")
-    for name, build in TEXT_ARGS.items():
-        for text in HOSTILE:
+    base = fresh(tmp, "hostile-base")  # the shipped state, valid: each stored case is validated against it
+    # every command meets the first texts before any meets the last: a short budget still covers them all
+    for text in HOSTILE:
+        for name, build in TEXT_ARGS.items():
             if time.time() > deadline:
                 return cases, stored, refused
             before = {p.name: p.read_bytes() for p in sorted(kb.glob("*"))  if p.is_file() and p.name != ".lock"}
@@ -171,7 +175,8 @@ def hostile(tmp: Path, deadline: float) -> tuple[int, int, int]:
                 continue
             now = {p.name: p.read_bytes() for p in sorted(kb.glob("*")) if p.is_file() and p.name != ".lock"}
             if r.returncode == 0:
-                if run(["validate"], kb).returncode == 0:
+                # the shapes on what changed since the shipped state, every check on the whole (`validate --since`)
+                if run(["validate", "--since", str(base)], kb).returncode == 0:
                     stored += 1
                 else:
                     print(f"  {name} {text[:20]!r}: stored but validate fails", file=sys.stderr)
