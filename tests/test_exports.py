@@ -22,7 +22,7 @@ def source_graph() -> rdflib.Graph:
     return rdflib.Graph().parse(data=text, format="nt")
 
 
-@pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("nt", "nt"), pytest.param("jsonld", "json-ld", marks=pytest.mark.slow),
+@pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), pytest.param("nt", "nt", marks=pytest.mark.slow), pytest.param("jsonld", "json-ld", marks=pytest.mark.slow),
                                         pytest.param("trig", "trig", marks=pytest.mark.slow)])
 def test_rdf_exports_parse_back_isomorphic(run, tmp_path, source_graph, fmt, parser):
     out = tmp_path / f"kb.{fmt}"
