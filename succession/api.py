@@ -206,14 +206,20 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
             return []
         notes = []
         for r in records:
-            start, end = PDate(str(r["start"])), PDate(str(r["end"])) if r["end"] else None
-            for a in atts:
-                if a["person_iri"] != r["person_iri"] and start.hi <= a["date"] and (end is None or a["date"] < end.lo):
-                    src = a["sources"][0] if a["sources"] else "a source"
-                    notes.append(f"Sources disagree: a page shows {a['person']} in office on {a['date']} ({src}), "
-                                 f"inside {r['person']}'s recorded tenure ({r['start']} to {r['end'] or 'open'}); "
-                                 f"{r['person']}'s end may be missing.")
+            for a in self._others_inside(atts, r):
+                src = a["sources"][0] if a["sources"] else "a source"
+                notes.append(f"Sources disagree: a page shows {a['person']} in office on {a['date']} ({src}), "
+                             f"inside {r['person']}'s recorded tenure ({r['start']} to {r['end'] or 'open'}); "
+                             f"{r['person']}'s end may be missing.")
         return notes
+
+    @staticmethod
+    def _others_inside(atts: list[dict], tenure: dict, upto: str | None = None) -> list[dict]:
+        """The attestations of someone other than ``tenure``'s holder on a day inside it (up to ``upto``)."""
+        start = PDate(str(tenure["start"]))
+        end = PDate(str(tenure["end"])) if tenure.get("end") else None
+        return [a for a in atts if a["person_iri"] != tenure["person_iri"] and start.hi <= a["date"]
+                and (end is None or a["date"] < end.lo) and (upto is None or a["date"] <= upto)]
 
     def _single_seat(self, office_iri: str) -> bool:
         text = sparql_prefixes() + "SELECT ?n WHERE { ?office sk:seats ?n }"
@@ -352,9 +358,7 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                     rec["attested"] = f"{last['person']} in office on {last['date']} (tenure not dated)"
             elif rec["person"] is not None and rec["office_iri"] in atts and self._single_seat(rec["office_iri"]):
                 # a page shows someone else in this single seat after the recorded holder took it: disagreement
-                start = PDate(str(rec["start"]))
-                other = [a for a in atts[rec["office_iri"]] if a["person_iri"] != rec["person_iri"]
-                         and start.hi <= a["date"] <= day.text]
+                other = self._others_inside(atts[rec["office_iri"]], rec, upto=day.text)
                 if other:
                     last = max(other, key=lambda a: a["date"])
                     rec["attested"] = f"sources disagree: {last['person']} in office on {last['date']}"
