@@ -402,7 +402,7 @@ def stats(country: Annotated[Optional[str], typer.Option("--country", "-c", help
 @app.command()
 @handle_errors
 def coverage(country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only this country.")] = None,
-             since: Annotated[str, typer.Option("--since", help="Start of the period checked.")] = "1991-01-01",
+             since: Annotated[Optional[str], typer.Option("--since", help="Start of the period checked, for every kind. Default: the period the knowledge base promises, 1991-01-01 (regional governors 2000-01-01).")] = None,
              kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Only offices of this kind (repeatable): e.g. governor, head-of-state, minister; main = heads of state and government and chamber chairs.")] = None,
              all_kinds: Annotated[bool, typer.Option("--all-kinds", hidden=True, help="Every office kind (the default).")] = False,
              strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any gap is unexplained or any fact unsourced.")] = False,

@@ -712,13 +712,14 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
 
     # ------------------------------------------------------------------ coverage
 
-    def coverage(self, country: str | None = None, since: str = "1991-01-01", kinds: list[str] | None = None) -> Answer:
+    def coverage(self, country: str | None = None, since: str | None = None, kinds: list[str] | None = None) -> Answer:
         """Coverage of every office kind, or of ``kinds`` (labels such as "governor" or "head-of-state";
-        "main" stands for heads of state and government and chamber chairs)."""
-        from .coverage import MAIN_KINDS, coverage, office_kinds, unsourced
+        "main" stands for heads of state and government and chamber chairs), from ``since`` or, with none,
+        from each kind's promised start (1991-01-01; governors 2000-01-01)."""
+        from .coverage import DEFAULT_SINCE, KIND_SINCE, MAIN_KINDS, coverage, office_kinds, unsourced
 
         country_label = self.resolver.label("country", self.resolver.resolve("country", country)) if country else None
-        start = parse_date(since, "since date")
+        start = parse_date(since, "since date") if since is not None else None
         wanted: tuple[str, ...] | None = None
         if kinds:
             def norm(k: str) -> str:
@@ -736,7 +737,7 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
             wanted = tuple(dict.fromkeys(chosen))
         covs = coverage(self.engine.select, since=start, country=country_label, kinds=wanted)
         records = [{"country": c.country, "office": c.label, "office_iri": c.office, "kind": c.kind,
-                    "tenures": c.tenures, "first": c.first, "last": c.last,
+                    "since": c.since, "tenures": c.tenures, "first": c.first, "last": c.last,
                     "gaps": (f"{len(c.unexplained)} not tracked / {len(c.gaps)}" if c.post_only
                              else f"{len(c.unexplained)} unexplained / {len(c.gaps)}"),
                     "tracked": not c.post_only,
@@ -766,8 +767,10 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         if posts:
             notes.append(f"Posts recorded only for their holders' careers (other holders not tracked, gaps not counted): "
                          f"{len(posts)} offices, {sum(len(c.unexplained) for c in posts)} gaps")
-        notes.append(f"Unexplained gaps since {start}: {total}")
-        ans = Answer(f"Coverage since {start}" + (f" in {country_label}" if country_label else ""), records,
+        period = (str(start) if start is not None else
+                  f"{DEFAULT_SINCE} (" + ", ".join(f"{k}s since {d}" for k, d in sorted(KIND_SINCE.items())) + ")")
+        notes.append(f"Unexplained gaps since {period}: {total}")
+        ans = Answer(f"Coverage since {period}" + (f" in {country_label}" if country_label else ""), records,
                      ["country", "office", "kind", "tenures", "first", "last", "gaps"], notes)
         ans.unexplained = total  # type: ignore[attr-defined]
         ans.unsourced = len(missing)  # type: ignore[attr-defined]

@@ -17,6 +17,12 @@ from .sources import is_copy
 
 MAIN_KINDS = ("head of state", "head of government", "chamber chair")
 
+# The period the knowledge base promises to cover, per office kind, when no start is asked for: every
+# office since independence (1991), regional governors since 2000 (their 1990s holders are researched
+# but not promised). An explicit ``since`` applies to every kind.
+DEFAULT_SINCE = "1991-01-01"
+KIND_SINCE = {"governor": "2000-01-01"}
+
 _OFFICES = """
 SELECT ?office ?label ?kind ?country ?established ?abolished ?postOnly WHERE {
   ?office a sk:Office ; rdfs:label ?label ; sk:officeKind/skos:prefLabel ?kind ;
@@ -59,6 +65,7 @@ class OfficeCoverage:
     # a post recorded for its holders' careers (a relative's post, a seat in a chamber): who else held it
     # is not tracked, so its gaps are listed but are not missing data (`coverage --strict` passes them)
     post_only: bool = False
+    since: str = DEFAULT_SINCE  # first day of the period checked for this office
 
     @property
     def unexplained(self) -> list[Gap]:
@@ -74,9 +81,10 @@ def _fmt(bound: str) -> str:
     return bound.rstrip("~")
 
 
-def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[str, ...] | None = MAIN_KINDS,
-             until: PDate | None = None) -> list[OfficeCoverage]:
-    """Coverage of every office (of the given kinds and country label) from ``since`` to ``until``."""
+def coverage(select, *, since: PDate | None = None, country: str | None = None,
+             kinds: tuple[str, ...] | None = MAIN_KINDS, until: PDate | None = None) -> list[OfficeCoverage]:
+    """Coverage of every office (of the given kinds and country label) from ``since`` to ``until``; with no
+    ``since``, from each kind's promised start (``KIND_SINCE``, else 1991-01-01)."""
     until = until or today()
     pre = sparql_prefixes()
     offices: dict[str, OfficeCoverage] = {}
@@ -89,7 +97,9 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
             continue
         iri = r["office"].value
         post_only = r.get("postOnly") is not None and r["postOnly"].value in ("true", "1")
-        offices[iri] = OfficeCoverage(iri, r["label"].value, kind, r["country"].value, post_only=post_only)
+        first = since.text if since is not None else KIND_SINCE.get(kind, DEFAULT_SINCE)
+        offices[iri] = OfficeCoverage(iri, r["label"].value, kind, r["country"].value, post_only=post_only,
+                                      since=first)
         limits[iri] = (PDate(r["established"].value) if r["established"] is not None else None,
                        PDate(r["abolished"].value) if r["abolished"] is not None else None)
     spans: dict[str, list[tuple[PDate, PDate | None]]] = {k: [] for k in offices}
@@ -117,7 +127,7 @@ def coverage(select, *, since: PDate, country: str | None = None, kinds: tuple[s
             cov.last = "open" if any(e is None for e in ends) else max(ends, key=lambda e: e.hi).text
         established, abolished = limits[iri]
         # only certain gaps: an office established "2000" may have been created on 31 December
-        lo = max(since.lo, established.hi) if established else since.lo
+        lo = max(PDate(cov.since).lo, established.hi) if established else PDate(cov.since).lo
         hi = min(until.hi, abolished.lo) if abolished else until.hi
         covered = lo  # everything before this bound is (possibly) covered
         holes: list[tuple[str, str]] = []

@@ -1176,6 +1176,37 @@ def test_coverage_gives_each_unexplained_gap_its_bounds(run, appoint_kb):
     assert gaps[2][0] == "2003" and len(gaps) == 3, gaps
 
 
+@pytest.mark.parametrize("start, gaps_default", [
+    ("1999-12-31", []),                                  # the hand-over day before the promised period: no gap
+    ("2000-01-01", []),                                  # the promised first day itself is covered
+    ("2000-01-02", [("2000-01-01", "2000-01-02")]),      # one day missing
+    ("2000-01", []),                                     # month precision may cover 1 January: no certain gap
+    ("2000-02", [("2000-01-01", "2000-02")]),
+])
+def test_coverage_checks_governors_from_2000_and_every_kind_from_an_explicit_since(run, appoint_kb, start, gaps_default):
+    """Governors are promised since 2000 and other offices since 1991: with no --since each kind is checked
+    from its own first day; --since applies to every kind (so the 1990s gaps of a governor stay visible)."""
+    _ok(run("add-office", "Governor of Eastshire", "--kind", "governor", "--country", "Xland", "--source", SRC,
+            kb=appoint_kb))
+    _ok(run("add-tenure", "Alpha Ant", "Governor of Eastshire", "--start", start, "--source", SRC, kb=appoint_kb))
+
+    def gaps(*extra: str) -> tuple[dict, list]:
+        (c,) = [c for c in json.loads(_ok(run("coverage", "--kind", "governor", "--format", "json", *extra,
+                                               kb=appoint_kb)).stdout) if c["office"] == "Governor of Eastshire"]
+        return c, [(g["from"], g["to"]) for g in c["gap_list"]]
+
+    cov, found = gaps()
+    assert cov["since"] == "2000-01-01" and found == gaps_default, (start, found)
+    cov, found = gaps("--since", "1991-01-01")
+    assert cov["since"] == "1991-01-01" and found[0] == ("1991-01-01", start), found
+    president = [c for c in json.loads(_ok(run("coverage", "--format", "json", kb=appoint_kb)).stdout)
+                 if c["office"] == "President of Xland"]
+    assert president[0]["since"] == "1991-01-01" and president[0]["gap_list"][0]["from"] == "1991-01-01"
+    table = _ok(run("coverage", "--kind", "governor", kb=appoint_kb)).stdout
+    assert "Coverage since 1991-01-01 (governors since 2000-01-01)" in table, table
+    assert "Coverage since 1995-06-01" in _ok(run("coverage", "--since", "1995-06-01", kb=appoint_kb)).stdout
+
+
 def test_a_fact_whose_only_source_is_titled_as_a_copy_is_copy_only(tmp_path):
     from succession import model as m
     from succession.coverage import copy_only_facts
@@ -1646,7 +1677,8 @@ def test_a_post_only_office_lists_its_gaps_without_failing_strict_coverage(run, 
     assert [g["from"] for g in cov["President of Xland"]["gap_list"]] == ["1991-01-01", "2001-01"]
     table = _ok(run("coverage", kb=appoint_kb)).stdout
     assert "post only: its other holders are not tracked" in table and "UNEXPLAINED" not in table
-    assert "Unexplained gaps since 1991-01-01: 0" in table and "2 offices, 3 gaps" in table, table
+    assert "Unexplained gaps since 1991-01-01 (governors since 2000-01-01): 0" in table, table
+    assert "2 offices, 3 gaps" in table, table
     note = _ok(run("who-holds", "President of Xland", "--on", "1995-01-01", kb=appoint_kb)).stdout
     assert "Not tracked" in note and "Unexplained gap" not in note, note
     assert "recorded only for its holders' careers" in _ok(run("history", "President of Xland", kb=appoint_kb)).stdout
