@@ -81,6 +81,36 @@ def _fmt(bound: str) -> str:
     return bound.rstrip("~")
 
 
+def _pieces(a: str, b: str, recorded: list[tuple[PDate, PDate | None, str]]) -> list[tuple[str, str, str | None]]:
+    """Split the hole [a, b) into the parts recorded gaps explain (with their reasons, earliest first) and the
+    parts none does (reason None). A recorded gap explains only the days it can span (from its start's first
+    possible day to its end's last, open-ended if it has no end), never the rest of a longer hole: a post
+    created in 1992 does not explain who held it in 2005. Bounds are the ISO strings of ``PDate.lo``/``hi``."""
+    spans = sorted((max(s.lo, a), min(e.hi if e is not None else "9999", b), w) for s, e, w in recorded
+                   if s.lo < b and (e is None or e.hi > a))
+    out: list[tuple[str, str, str | None]] = []
+    at = a
+    while at < b:
+        # recorded gaps that already cover the day ``at``
+        here = [(y, w) for x, y, w in spans if x <= at < y]
+        if here:
+            upto = max(y for y, _ in here)
+            while True:  # recorded gaps that overlap or touch the run extend it
+                further = max((y for x, y, _ in spans if x <= upto < y), default=None)
+                if further is None:
+                    break
+                upto = further
+            # a store's row order is not an order: the same hole must read the same on every backend
+            why = [w for x, y, w in sorted(spans) if x < upto and y > at]
+            out.append((at, upto, "; then ".join(dict.fromkeys(why))))
+            at = upto
+            continue
+        nxt = min((x for x, _, _ in spans if x > at), default=b)
+        out.append((at, min(nxt, b), None))
+        at = min(nxt, b)
+    return [p for p in out if p[0] < p[1]]
+
+
 def coverage(select, *, since: PDate | None = None, country: str | None = None,
              kinds: tuple[str, ...] | None = MAIN_KINDS, until: PDate | None = None) -> list[OfficeCoverage]:
     """Coverage of every office (of the given kinds and country label) from ``since`` to ``until``; with no
@@ -138,14 +168,9 @@ def coverage(select, *, since: PDate | None = None, country: str | None = None,
         if covered < hi:
             holes.append((covered, hi))
         for a, b in holes:
-            if a >= b:
-                continue
-            # every recorded gap overlapping the hole explains part of it, earliest first (a store's row
-            # order is not an order: the same hole must read the same on every backend)
-            why = sorted({(s.lo, w) for s, e, w in explained[iri] if s.lo <= b and (e is None or e.hi >= a)})
-            reason = "; then ".join(dict.fromkeys(w for _, w in why)) or None
-            seen = [f"{who} on {d}" for d, who in sorted(attested[iri]) if a <= d < b]
-            cov.gaps.append(Gap(_fmt(a), _fmt(b), reason, seen))
+            for x, y, reason in _pieces(a, b, explained[iri]):
+                seen = [f"{who} on {d}" for d, who in sorted(attested[iri]) if x <= d < y]
+                cov.gaps.append(Gap(_fmt(x), _fmt(y), reason, seen))
         out.append(cov)
     return out
 

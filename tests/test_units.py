@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
 import yaml
 from conftest import BASE, snapshot, write_kb
 
@@ -1808,3 +1809,67 @@ def test_a_batch_attests_and_verifies_in_one_go(run, appoint_kb, tmp_path):
                                     "on": "tomorrow", "source": SRC}]), encoding="utf-8")
     r = run("apply", str(bad), kb=appoint_kb)
     assert r.exit_code != 0 and "row 2" in r.output and snapshot(appoint_kb) == before, r.output
+
+
+def test_a_recorded_gap_explains_only_the_days_it_spans_not_the_rest_of_a_longer_hole(run, appoint_kb):
+    """A post created in 1992 does not explain who held it in 1993: the hole is split into the part the
+    recorded gap explains and the part nobody does, which stays missing (`--strict` fails on it)."""
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2001-01-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-gap", "President of Xland", "--from", "1991-01-01", "--to", "1992-01-04", "--reason",
+            "no such post yet", "--source", SRC, kb=appoint_kb))
+    _ok(run("add-gap", "President of Xland", "--from", "2001-01-01", "--reason", "vacant", "--source", SRC,
+            kb=appoint_kb))
+
+    def gaps() -> list[tuple[str, str, str | None]]:
+        (c,) = [c for c in json.loads(run("coverage", "--format", "json", kb=appoint_kb).stdout)
+                if c["office"] == "President of Xland"]
+        return [(g["from"], g["to"], g["explanation"]) for g in c["gap_list"]]
+
+    assert gaps() == [("1991-01-01", "1992-01-04", "no such post yet"), ("1992-01-04", "2000-01-01", None),
+                      ("2001-01-01", dt.date.today().isoformat(), "vacant")], gaps()
+    # the gap that reaches the next tenure's first day leaves nothing
+    _ok(run("add-gap", "President of Xland", "--from", "1992-01-04", "--to", "2000-01-01", "--reason", "vacant",
+            "--source", SRC, kb=appoint_kb))
+    assert gaps() == [("1991-01-01", "2000-01-01", "no such post yet; then vacant"),
+                      ("2001-01-01", dt.date.today().isoformat(), "vacant")], gaps()
+
+
+def _hole_pieces_cases():
+    from hypothesis import strategies as st
+
+    day = st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))
+    text = st.one_of(day.map(lambda d: d.isoformat()), day.map(lambda d: d.isoformat()[:7]),
+                     day.map(lambda d: d.isoformat()[:4]))
+    gap = st.tuples(text, st.one_of(st.none(), text), st.sampled_from("abc"))
+    return st.tuples(day, day, st.lists(gap, max_size=5))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_hole_pieces_cases())
+def test_the_pieces_of_a_hole_tile_it_and_only_recorded_days_are_explained(case):
+    from succession.coverage import _pieces
+
+    x, y, raw = case
+    a, b = sorted((x.isoformat(), y.isoformat()))
+    recorded = [(PDate(s), PDate(e) if e else None, w) for s, e, w in raw if e is None or PDate(e).hi >= PDate(s).lo]
+    pieces = _pieces(a, b, recorded)
+    if a == b:
+        assert pieces == []
+        return
+    assert pieces[0][0] == a and pieces[-1][1] == b
+    for (p, q, _), (r, _, _) in zip(pieces, pieces[1:]):
+        assert q == r  # contiguous, no day twice
+    for p, q, why in pieces:
+        assert p < q
+        spanning = [(s, e, w) for s, e, w in recorded if s.lo < q and (e is None or e.hi > p)]
+        if why is None:  # nothing recorded touches an unexplained piece
+            assert not spanning, (p, q, spanning)
+        else:  # every day of an explained piece lies in some recorded gap
+            assert all(w in why for s, e, w in spanning)
+            inside = sorted((max(s.lo, p), min(e.hi if e else "9999", q)) for s, e, _ in spanning)
+            reach = p
+            for lo, hi in inside:
+                assert lo <= reach, (p, q, inside)
+                reach = max(reach, hi)
+            assert reach >= q

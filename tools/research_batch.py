@@ -451,6 +451,7 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         what = f"tenure {t.get('person')} as {t.get('office')} from {t.get('start')}"
         if t.get("_skip"):
             self.skipped.append(f"{what}: {t['_skip']}")
+            self.lead(t, p, o)
             return
         if not p or not o:
             self.skipped.append(f"{what}: unknown person or office")
@@ -462,6 +463,7 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         end_raw = t.get("end")
         if end_raw is not None and not date_ok(end_raw):
             self.skipped.append(f"{what}: end {end_raw!r} not known")
+            self.lead(t, p, o)
             return
         end = date_ok(end_raw)
         acting = bool(t.get("acting"))
@@ -547,6 +549,24 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
             return int(q.object.value)
         return 1
 
+    def lead(self, t: dict, p: str | None, o: str | None) -> None:
+        """A tenure whose start day is dated but whose end was not found is not entered (no end is invented);
+        the page still shows the person taking office that day, so where no recorded tenure covers the day it
+        becomes an attestation of that day (`who-holds` and `coverage` show it, no dates are made up)."""
+        start = date_ok(t.get("start"))
+        if not p or not o or not start or len(start) != 10 or t.get("acting"):
+            return
+        if any(s.lo <= start and (e is None or start < e.hi) for _w, s, e, _a in self.recorded_tenures(o) + self._pending(o)):
+            return
+        try:
+            best, _ = self.src_fields(t.get("sources"))
+        except KeyError:
+            return
+        self.rows.append({"command": "attest", "office": o, "on": start, "holder": p, **best,
+                          "note": "took office on this day (the page reports the appointment); when the tenure "
+                                  "ended was not found"})
+        self.skipped[-1] += "; attested on its first day instead"
+
     def verify(self, v: dict) -> None:
         o = self.office_iri(v.get("office"))
         if not o:
@@ -560,7 +580,8 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         if not on or len(on) != 10:
             self.skipped.append(f"verification {v.get('office')}: as_of {v.get('as_of')!r} is not a day")
             return
-        h = self.person_iri(v.get("holder")) if v.get("holder") else None
+        who = v.get("holder") or v.get("person")
+        h = self.person_iri(who) if who else None
         if not h:  # "not found" is no verification; a vacancy needs a source saying so (verify --vacant)
             self.skipped.append(f"verification {v.get('office')}: no holder named")
             return
