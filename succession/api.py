@@ -767,8 +767,9 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
         if posts:
             notes.append(f"Posts recorded only for their holders' careers (other holders not tracked, gaps not counted): "
                          f"{len(posts)} offices, {sum(len(c.unexplained) for c in posts)} gaps")
+        floors = sorted((k, d) for k, d in KIND_SINCE.items() if any(c.kind == k for c in covs))
         period = (str(start) if start is not None else
-                  f"{DEFAULT_SINCE} (" + ", ".join(f"{k}s since {d}" for k, d in sorted(KIND_SINCE.items())) + ")")
+                  DEFAULT_SINCE + (" (" + ", ".join(f"{k}s since {d}" for k, d in floors) + ")" if floors else ""))
         notes.append(f"Unexplained gaps since {period}: {total}")
         ans = Answer(f"Coverage since {period}" + (f" in {country_label}" if country_label else ""), records,
                      ["country", "office", "kind", "tenures", "first", "last", "gaps"], notes)
