@@ -125,7 +125,7 @@ class Converter:
         self.infer_ends(tenures)
         for t in tenures:
             self.tenure(t)
-        for v in data.get("verification") or []:
+        for v in (data.get("verification") or []) + (data.get("verifications") or []):
             self.verify(v)
         for g in data.get("gaps") or []:
             self.gap(g)
