@@ -33,11 +33,16 @@ _SYNONYMS = {
     "raisi": "chair", "rais": "chair", "predsedatel": "chair",
     "akim": "governor", "hokim": "governor", "khokim": "governor", "hakim": "governor", "mayoralty": "governor",
     "mayor": "governor", "hokimi": "governor", "akimi": "governor",
+    # Kyrgyz regional heads were "plenipotentiary representatives" (полпред) of the government or president
+    "polpred": "governor", "plenipotentiary": "governor", "governorate": "governor",
+    "presidential": "president", "presidency": "president",
     "premier": "prime minister", "pm": "prime minister",
     "interior": "internal affairs", "mvd": "internal affairs", "defense": "defence",
     "knb": "national security committee", "gknb": "state committee national security",
     "snb": "national security service", "sgb": "state security service", "dxx": "state security service",
     "mnb": "ministry national security",
+    # the press still calls every post-Soviet security service "the KGB"
+    "kgb": "national security", "nss": "national security service",
     "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "kyrgyz": "kyrgyzstan", "kirghiz": "kyrgyzstan",
     "tajik": "tajikistan", "turkmen": "turkmenistan", "uzbek": "uzbekistan",
 }

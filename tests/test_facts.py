@@ -58,6 +58,17 @@ def test_who_held(run, office, on, expected):
     ("DXX head", "Chairman of the State Security Service of Uzbekistan"),
     ("Almaty akim", "Akim of Almaty"), ("Tashkent mayor", "Hokim of Tashkent"), ("Ashgabat hakim", "Hakim of Ashgabat"),
     ("Turkmen central bank", "Chairman of the Central Bank of Turkmenistan"),
+    # the press's "KGB" for every security service, the Kyrgyz "polpred", "presidential" for "of the President"
+    ("Tajik KGB chief", "Chairman of the State Committee for National Security of Tajikistan"),
+    ("Kazakh KGB chief", "Chairman of the National Security Committee of Kazakhstan"),
+    ("Kyrgyz KGB chief", "Chairman of the State Committee for National Security of Kyrgyzstan"),
+    ("Uzbek KGB chief", "Chairman of the State Security Service of Uzbekistan"),
+    ("Turkmen KGB chief", "Minister of National Security of Turkmenistan"),
+    ("Issyk-Kul polpred", "Governor of Issyk-Kul Region"),
+    ("Plenipotentiary Representative in Talas Region", "Governor of Talas Region"),
+    ("Tajik presidential executive office head", "Head of the Executive Office of the President of Tajikistan"),
+    ("Tajik presidency", "President of Tajikistan"), ("Kazakh president", "President of Kazakhstan"),
+    ("Kazakh presidential administration", "Head of the Presidential Administration of Kazakhstan"),
 ])
 def test_offices_resolve_by_demonym_and_short_or_local_title(run, name, office):
     r = run("who-holds", name, "--on", "2020-01-01")
