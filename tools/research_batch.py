@@ -19,6 +19,7 @@ What it does, and what it refuses to guess:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -596,6 +597,27 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         self.rows.append(row)
 
 
+_BOOKKEEPING = [
+    (re.compile(r"\s*\((?:[sr]\d+(?:,\s*)?)+\)"), ""),            # " (s3)", " (s3, s4)"
+    (re.compile(r"\(([^()]*?),\s*[sr]\d+\)"), r"(\1)"),            # "(Asia-Plus, s3)"
+    (re.compile(r"\(([sr]\d+),\s*"), "("),                          # "(s3, undated: ...)"
+    (re.compile(r",\s*[sr]\d+\b"), ""),                              # ", s3"
+    (re.compile(r"\s+[sr]\d+\b"), ""),                               # " s3"
+    (re.compile(r"^\s*[sr]\d+\b"), ""),                              # "s3" leading
+    (re.compile(r"[;,]?\s*(?:also\s+)?(?:in|per|from)?\s*(?:an?\s+)?(?:earlier\s+)?round\s+\d+(?:\s+lead)?", re.I), ""),
+    (re.compile(r"\bthe kb's\b", re.I), "the recorded"),
+    (re.compile(r"\bkb\b"), "record"),
+]
+
+
+def unbooked(text: str) -> str:
+    """User-facing text without the researchers' bookkeeping: source ids ("s3", "r17") and round numbers
+    belong in the hand-off file, not in a note a reader sees (the page itself is cited)."""
+    for pattern, repl in _BOOKKEEPING:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+", type=Path)
@@ -609,9 +631,9 @@ def main() -> None:
     for r in conv.rows:
         if r.pop("_existing", False):
             continue  # aliases for existing offices go through add-office only when its kind/country are known
-        for k in ("note",):
+        for k in ("note", "reason"):
             if k in r and isinstance(r[k], str):
-                r[k] = r[k].replace("\n", " ")
+                r[k] = unbooked(r[k].replace("\n", " "))
         rows.append(r)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
