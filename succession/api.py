@@ -865,14 +865,17 @@ SELECT ?url ?title ?publisher ?issued ?kind ?original WHERE { ?s a sk:Source ; s
 
     # ------------------------------------------------------------------ validation
 
-    def validate(self, since: str | None = None, repo: str | Path | None = None) -> list:
+    def validate(self, since: str | None = None, repo: str | Path | None = None, engine: str = "builtin") -> list:
         """Shapes and checks over the whole knowledge base; with ``since`` (a knowledge-base folder or a git
         revision known to be valid), the shapes only over what changed since then (the changed nodes and
-        the nodes that point at them, as an edit is validated) and every check over the whole."""
+        the nodes that point at them, as an edit is validated) and every check over the whole. ``engine``:
+        "builtin" (succession/shacl.py) or "pyshacl" (the reference implementation)."""
         from .validate import validate_changed, validate_store
 
+        if engine not in ("builtin", "pyshacl"):
+            raise InputError(f"unknown SHACL engine {engine!r}: expected builtin or pyshacl")
         if since is None:
-            return validate_store(self.kb.store())
+            return validate_store(self.kb.store(), engine)
         from .diff import _git, load_side
         from .kb import ONTOLOGY_DIR
 
@@ -881,8 +884,8 @@ SELECT ?url ?title ?publisher ?issued ?kind ?original WHERE { ?s a sk:Source ; s
             rev = since.partition(":")[0]
             root = Path(_git(ONTOLOGY_DIR.parent, "rev-parse", "--show-toplevel").decode().strip())
             if _git(root, "diff", "--name-only", rev, "--", str(ONTOLOGY_DIR.relative_to(root))).strip():
-                return validate_store(self.kb.store())
-        return validate_changed(self.kb.store(), baseline)
+                return validate_store(self.kb.store(), engine)
+        return validate_changed(self.kb.store(), baseline, engine)
 
     # ------------------------------------------------------------------ sharing with a SPARQL server
 
