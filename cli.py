@@ -5,6 +5,7 @@ Every library error becomes one line ``Error: ...`` on stderr and a non-zero exi
 """
 
 import csv
+import contextlib
 import functools
 import io
 import json
@@ -55,6 +56,10 @@ def _session(kb: Path | None, as_recorded: str | None = None):
     RUN["session"] = Succession(kb or os.environ.get("SUCCESSION_KB") or None, as_recorded=as_recorded,
                                 endpoint=SERVER["endpoint"], update_endpoint=SERVER["update_endpoint"],
                                 graph=SERVER["graph"])
+    from succession.safeio import protect
+
+    with contextlib.suppress(Exception):  # a session on a server has no folder
+        protect(RUN["session"].kb.dir)
     return RUN["session"]
 
 
@@ -338,7 +343,7 @@ def dynasty(country: Annotated[Optional[str], typer.Option("--country", "-c", he
         for key, ans in parts.items():
             buf = io.StringIO()
             _write_csv(ans, buf)
-            typer.echo(f"Wrote {write_text(out / f'{key}.csv', buf.getvalue())}")
+            typer.echo(f"Wrote {write_text(out / f'{key}.csv', buf.getvalue(), output=True)}")
         return
     if format == "json":
         typer.echo(json.dumps({k: v.records for k, v in parts.items()}, ensure_ascii=False, indent=2))
@@ -470,6 +475,7 @@ def query(name: Annotated[Optional[str], typer.Argument(help="A named query (see
 @app.command()
 @handle_errors
 def validate(since: Annotated[Optional[str], typer.Option("--since", help="A knowledge-base folder or git revision (HEAD, HEAD~3, REV:kb) known to be valid: check the shapes only on what changed since then, every SPARQL check on the whole (a day's edits in seconds).")] = None,
+             engine: Annotated[str, typer.Option("--engine", help="SHACL engine: builtin (fast, over the store's own terms) or pyshacl (the reference implementation; slower).")] = "builtin",
              kb: KbOpt = None) -> None:
     """Check the knowledge base against the SHACL shapes and the SPARQL checks.
 
@@ -477,7 +483,7 @@ def validate(since: Annotated[Optional[str], typer.Option("--since", help="A kno
 
     Example: succession validate --since HEAD
     """
-    violations = _session(kb).validate(since)
+    violations = _session(kb).validate(since, engine=engine)
     for v in violations:
         typer.echo(str(v))
     if violations:
@@ -1380,7 +1386,7 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, 
             continue
         from succession.safeio import write_text
 
-        path = write_text(Path(target), text)
+        path = write_text(Path(target), text, output=True)
         typer.echo(f"Wrote {path}")
 
 

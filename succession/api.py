@@ -12,7 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .dates import PDate, parse_date, today
+from .dates import PDate, chronological, parse_date, today
 from .engine import LocalEngine, Result, plain
 from .errors import InputError
 from .kb import KnowledgeBase
@@ -114,6 +114,11 @@ class Succession:
             })
         label = self.office_label(office_iri)
         notes = []
+        if day.lo > today().lo:  # the record knows the present, not the future: nothing is certain then
+            for r in records:
+                r["certain"] = False
+            notes.append(f"{day} is after today ({today()}): shown is who holds the office by the record now, "
+                         f"if still in office then; whether they will be on {day} is not known.")
         if not records:
             notes.append(f"No recorded holder of {label} on {day}.")
             notes += [f"Explained gap: {g['reason']} ({g['start']} to {g['end'] or 'open'})"
@@ -127,7 +132,7 @@ class Succession:
         else:
             notes += self._attested_against(office_iri, day, records)
         for r in records:
-            if not r["certain"]:
+            if not r["certain"] and day.lo <= today().lo:
                 notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
         return Answer(f"{label} on {day}", records,
                       ["person", "start", "end", "acting", "certain", "sources"], notes)
@@ -253,6 +258,7 @@ SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
             "legal_basis": r["legalBasis"], "predecessor": names.get(r["predecessor"]), "tenure_iri": r["tenure"],
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
+        records.sort(key=lambda r: (chronological(str(r["start"]), str(r["end"]) if r["end"] else None), r["acting"] is False))
         notes = []
         if self._post_only(office_iri):
             notes.append("This post is recorded only for its holders' careers: its other holders are not tracked.")
@@ -331,13 +337,17 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         if country:
             bindings["country"] = ox.NamedNode(self.resolver.resolve("country", country))
         res = self.engine.select(get_query("current-holders").text, bindings)
-        verified = self.last_verified()
+        verified = self.verifications_by_office()
         year_ago = _dt.date.fromisoformat(today().text) - _dt.timedelta(days=365)
         records = []
         for r in res.records():
             if not (all_kinds or r["kind"] in MAIN_KINDS):
                 continue
-            last = verified.get(r["office"])
+            # a check counts for this holder only: made during this tenure and naming this holder (a check
+            # of the previous holder says nothing about a new one); with nobody recorded, a check of a vacancy
+            since = PDate(str(r["start"])).lo if r["start"] is not None else ""
+            last = max((d for d, who in verified.get(r["office"], [])
+                        if (r["person"] in who if r["person"] is not None else not who) and d >= since), default=None)
             stale = last is None or _dt.date.fromisoformat(last) < year_ago
             records.append({"country": r["countryLabel"], "office": r["officeLabel"], "office_iri": r["office"],
                             "kind": r["kind"], "person": r["personLabel"], "person_iri": r["person"],
@@ -376,11 +386,20 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
             columns.insert(3, "attested")
         return Answer(f"Officeholders on {day}", records, columns, notes, blank={"person": "no recorded holder"})
 
-    def last_verified(self) -> dict[str, str]:
-        """The latest verification date of each office."""
+    def verifications_by_office(self) -> dict[str, list[tuple[str, frozenset]]]:
+        """Every verification of each office: (date, the holders it names; none for a vacancy)."""
         text = sparql_prefixes() + """
-SELECT ?office (MAX(STR(?d)) AS ?last) WHERE { ?v a sk:Verification ; sk:office ?office ; sk:date ?d } GROUP BY ?office"""
-        return {r["office"]: r["last"] for r in self.engine.select(text).records()}
+SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; sk:date ?d .
+  OPTIONAL { ?v sk:holder ?holder } }"""
+        by_check: dict[str, tuple[str, str, set]] = {}
+        for r in self.engine.select(text).records():
+            office, day, who = by_check.setdefault(r["v"], (r["office"], str(r["d"]), set()))
+            if r["holder"] is not None:
+                who.add(r["holder"])
+        out: dict[str, list[tuple[str, frozenset]]] = {}
+        for office, day, who in by_check.values():
+            out.setdefault(office, []).append((day, frozenset(who)))
+        return out
 
     def line_of_succession(self, office: str, on: str | None = None) -> Answer:
         """Who would act if ``office`` fell vacant on ``on``: one row per order of the rules in force that
@@ -508,11 +527,15 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
         for r in records:
             r["corrections"] = found.get(r["tenure_iri"], [])
             for c in r["corrections"]:
+                if c["property"] == "comment":  # a note reworded, not a fact: its old wording stays in `log`
+                    continue
                 notes.append(f"Corrected {who(r)} ({r['start']}) {c['property']}: {c['old'] or '(none)'} -> "
                              f"{c['new'] or '(removed)'}, recorded {c['recorded']}"
                              + (f" ({c['reason']})" if c["reason"] else "")
                              + (f"; source {' '.join(c['sources'])}" if c["sources"] else ""))
         for c in found.get(node, []):
+            if c["property"] == "comment":
+                continue
             notes.append(f"Corrected {c['property']}: {c['old'] or '(none)'} -> {c['new'] or '(removed)'}, recorded "
                          f"{c['recorded']}" + (f" ({c['reason']})" if c["reason"] else "")
                          + (f"; source {' '.join(c['sources'])}" if c["sources"] else ""))
@@ -753,14 +776,16 @@ SELECT ?p ?label ?kind ?start WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:start ?
                     what += "; in office, tenure not dated: " + ", ".join(g.attested)
                 notes.append(f"{c.label}: no known holder {g.start} to {g.end} ({what})")
         missing = unsourced(self.engine.select)
-        notes.append(f"Unsourced facts: {len(missing)}")
+        # the sections below count the whole knowledge base, whatever the country or kinds asked for
+        whole = " (whole knowledge base)" if country_label or kinds else ""
+        notes.append(f"Unsourced facts{whole}: {len(missing)}")
         from .coverage import copy_only_facts, qid_shares, source_kind_counts
 
         copies = copy_only_facts(self.engine.select)
-        notes.append("Sources by kind: " + ", ".join(f"{k} {n}" for k, n in source_kind_counts(self.engine.select)))
-        notes.append(f"Facts sourced only by copies of Wikipedia (mirrors, proxies): {len(copies)}")
+        notes.append(f"Sources by kind{whole}: " + ", ".join(f"{k} {n}" for k, n in source_kind_counts(self.engine.select)))
+        notes.append(f"Facts sourced only by copies of Wikipedia (mirrors, proxies){whole}: {len(copies)}")
         notes += [f"  {c}" for c in copies[:20]] + ([f"  ... and {len(copies) - 20} more"] if len(copies) > 20 else [])
-        notes.append("Wikidata QIDs: " + "; ".join(f"{w} {n}/{a}" for w, n, a in qid_shares(self.engine.select)))
+        notes.append(f"Wikidata QIDs{whole}: " + "; ".join(f"{w} {n}/{a}" for w, n, a in qid_shares(self.engine.select)))
         notes += [f"  {m}" for m in missing]
         total = sum(len(c.missing) for c in covs)
         posts = [c for c in covs if c.post_only]

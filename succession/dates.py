@@ -108,3 +108,14 @@ def from_literal(lexical: str) -> PDate:
 
 def today() -> PDate:
     return PDate(_dt.date.today().isoformat())
+
+
+def chronological(start: PDate | str, end: PDate | str | None = None) -> tuple:
+    """The order of tenures in a succession: by the latest day each may have started, then the latest it
+    may have ended. A start known only to the year sorts after the dated starts inside that year ("1990"
+    after "1990-04-10": the holder whose start is dated came first as far as the record shows), and of two
+    holders who both started in "1992", the one who left in 1992 comes before the one who left in 1994;
+    text order put both the other way round."""
+    s = start if isinstance(start, PDate) else PDate(str(start))
+    e = end if isinstance(end, PDate) or end is None else PDate(str(end))
+    return (s.last_day(), e.last_day() if e is not None else _dt.date.max, s.first_day())

@@ -28,6 +28,9 @@ _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _QID_RE = re.compile(r"Q[1-9][0-9]*\Z")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# bidirectional embeddings, overrides and isolates reorder what a reader sees ("\u202e" shows a name
+# backwards): no name, title or note needs them, so they are refused like control characters
+_BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 MAX_TEXT = 500
 MAX_NOTE = 4000  # a note explains a fact and its sources: longer than a name, still bounded
 PREDECESSOR_WINDOW_DAYS = 366  # `appoint` links the last holder as predecessor only if they left within a year
@@ -68,6 +71,9 @@ def clean_text(value: str | None, what: str, *, optional: bool = False, limit: i
         raise InputError(f"{what} must not be empty")
     if _CONTROL_RE.search(value):
         raise InputError(f"{what} must not contain line breaks or control characters: {value!r}")
+    if _BIDI_RE.search(value):
+        raise InputError(f"{what} must not contain bidirectional override or isolate characters "
+                         f"(they change how the text reads): {value.encode('unicode_escape').decode()}")
     limit = limit or (MAX_NOTE if what == "note" else MAX_TEXT)
     if len(value) > limit:
         raise InputError(f"{what} is too long ({len(value)} characters, at most {limit})")
@@ -490,7 +496,7 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
     def appoint(self, person: str, office: str, date: str, *, acting: bool = False, mode: str | None = None,
                 legal_basis: str | None = None, outgoing_reason: str | None = None, source: SourceInfo,
                 dry_run: bool = False) -> EditResult:
-        day = parse_date(date, "appointment date")
+        day = _not_future(parse_date(date, "appointment date"), "appointment date")
         _choice(mode, m.ENTRY_MODES, "mode")
         _choice(outgoing_reason, m.EXIT_REASONS, "outgoing reason")
         legal = clean_text(legal_basis, "legal basis", optional=True)
@@ -576,7 +582,7 @@ SELECT ?person ?office ?claim WHERE {
 
     def end_tenure(self, person: str, office: str, date: str, *, reason: str, source: SourceInfo,
                    dry_run: bool = False) -> EditResult:
-        day = parse_date(date, "end date")
+        day = _not_future(parse_date(date, "end date"), "end date")
         _choice(reason, m.EXIT_REASONS, "reason", required=True)
 
         def build() -> ChangeSet:
@@ -613,8 +619,8 @@ SELECT ?person ?office ?claim WHERE {
         label = clean_text(name, "name")
         alias_list = [clean_text(a, "alias") for a in aliases]
         native = [_native(n) for n in names]
-        born_d = parse_date(born, "birth date") if born else None
-        died_d = parse_date(died, "death date") if died else None
+        born_d = _not_future(parse_date(born, "birth date"), "birth date") if born else None
+        died_d = _not_future(parse_date(died, "death date"), "death date") if died else None
         if born_d and died_d and died_d.hi < born_d.lo:
             raise InputError(f"death date {died_d} is before birth date {born_d}")
         qid = wikidata.strip().upper() if wikidata else None
@@ -1096,7 +1102,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         """Record that the holder(s) of an office on ``on`` were checked against ``source``. The named
         holders (or ``vacant``) must be what the knowledge base records for that day: a mismatch is an
         error (record the change first), so a verification never hides a stale fact."""
-        day = parse_date(on, "verification date", day_only=True)
+        day = _not_future(parse_date(on, "verification date", day_only=True), "verification date")
         text = clean_text(note, "note", optional=True)
         names = list(holders)
 
@@ -1136,9 +1142,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         it (the appointment day was not found). Where the record has someone else in a single seat that
         day, the sources disagree: both are kept and shown. A holder whose tenure is recorded for that day
         is verified, not attested (`verify`)."""
-        day = parse_date(on, "attestation date", day_only=True)
-        if day.lo > today().lo:
-            raise InputError(f"attestation date {day} is after today ({today()}): a page cannot show it yet")
+        day = _not_future(parse_date(on, "attestation date", day_only=True), "attestation date")
         text = clean_text(note, "note", optional=True)
 
         def build() -> ChangeSet:
@@ -1250,7 +1254,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         props = {"start": "start", "end": "end", "born": "birthDate", "died": "deathDate"}
         if field_name not in props:
             raise InputError(f"invalid field {field_name!r}: expected one of {', '.join(props)}")
-        day = parse_date(date, "alternative date")
+        day = _not_future(parse_date(date, "alternative date"), "alternative date")
         text = clean_text(note, "note", optional=True)
         iri = (target or "").strip()
 
@@ -1274,8 +1278,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                    dry_run: bool = False) -> EditResult:
         """Insert a past tenure into an office's chain (where `appoint` refuses to rewrite history):
         it is linked between the tenures before and after it, and validation refuses any overlap."""
-        day = parse_date(start, "start date")
-        until = parse_date(end, "end date") if end else None
+        day = _not_future(parse_date(start, "start date"), "start date")
+        until = _not_future(parse_date(end, "end date"), "end date") if end else None
         if until is not None and until.hi < day.lo:
             raise InputError(f"end date {until} is before the start {day}")
         _choice(mode, m.ENTRY_MODES, "mode")
@@ -1570,6 +1574,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                 subject = mine[0]["iri"]
             else:
                 subject = p
+            if field_name == "label":
+                self._name_free("person", new_obj.value, p)
             b = m.Builder()
             src = self._source(b, source)
             cs = ChangeSet()
@@ -1613,6 +1619,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
         def build() -> ChangeSet:
             o = self._resolve_existing("office", office)
+            if field_name == "label":
+                self._name_free("office", obj.value, o)
             b = m.Builder()
             src = self._source(b, source)
             cs = ChangeSet()
@@ -1624,7 +1632,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
     def _field_value(self, field_name: str, value: str):
         if field_name in ("start", "end", "born", "died"):
-            return m.date_lit(parse_date(value, field_name))
+            return m.date_lit(_not_future(parse_date(value, field_name), field_name))
         if field_name == "acting":
             if value.lower() not in ("true", "false", "yes", "no"):
                 raise InputError(f"invalid acting {value!r}: expected true or false")
@@ -1699,6 +1707,14 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         p = self._resolve_existing("person", person)
         o = self._resolve_existing("office", office)
         return p, o, self.s.resolver.label("person", p), self.s.resolver.label("office", o)
+
+    def _name_free(self, kind: str, name: str, owner: str) -> None:
+        """A new label that is already another node's name would make both unresolvable by edits (which
+        resolve exact names only) and let reads pick either: refused, naming the other node."""
+        others = [iri for iri in self.s.resolver.name_owners(kind, name) if iri != owner]
+        if others:
+            raise ConflictError(f"{name!r} is already the name of {self.s.resolver.label(kind, others[0])} "
+                                f"({others[0]}); two {kind}s with one name could not be told apart")
 
     def _resolve_existing(self, kind: str, text: str) -> str:
         """Edits resolve strictly (IRI, QID, exact label or alias): a guess would write a fact about
@@ -1876,6 +1892,15 @@ def _command_of(build) -> str:
 
 class AmbiguousTenure(InputError):
     pass
+
+
+def _not_future(day: PDate | None, what: str) -> PDate | None:
+    """A recorded fact has happened: a date after today (an appointment announced for next month, a
+    mistyped year) is refused; an expectation is recorded with `claim`."""
+    if day is not None and day.lo > today().lo:
+        raise InputError(f"{what} {day} is after today ({today()}): only what has happened is recorded "
+                         "(record an announced or expected change with `succession claim`)")
+    return day
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], what: str, required: bool = False) -> None:

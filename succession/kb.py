@@ -119,6 +119,8 @@ class KnowledgeBase:
             raise KBLoadError(f"knowledge base folder not found: {self.dir}")
         found = sorted(p for p in self.dir.glob("*.ttl") if not p.name.startswith("."))
         manifest = self.dir / MANIFEST_NAME
+        if not found and not manifest.exists():
+            self.check_folder()
         if manifest.exists():
             try:
                 listed = {x.strip() for x in manifest.read_text(encoding="utf-8").splitlines()
@@ -135,9 +137,27 @@ class KnowledgeBase:
                                   "belongs to the knowledge base, or move it away")
         return found
 
+    def check_folder(self) -> None:
+        """A folder of something else (/etc, a home folder) is never taken for a knowledge base: an edit
+        would create files in it, a read would answer from nothing. An empty folder is a new, empty one."""
+        if not self.dir.is_dir():
+            raise KBLoadError(f"knowledge base folder not found: {self.dir}")
+        try:
+            names = [p.name for p in self.dir.iterdir()]
+        except OSError as exc:
+            raise KBLoadError(f"cannot read the knowledge base folder {self.dir}: {exc.strerror}") from None
+        if any(n.endswith(".ttl") and not n.startswith(".") for n in names) or MANIFEST_NAME in names:
+            return
+        others = sorted(n for n in names if not n.startswith("."))
+        if others:
+            raise KBLoadError(f"not a knowledge base: {self.dir} holds no .ttl file but other files "
+                              f"({others[0]}{', ...' if len(others) > 1 else ''}); give the kb/ folder, a copy "
+                              "of it, or an empty folder to start one")
+
     @contextlib.contextmanager
     def lock(self, exclusive: bool) -> Iterator[None]:
         """Hold the folder lock; a read-only folder is read without one (nobody can write it)."""
+        self.check_folder()  # before the lock file is created in it
         try:
             fd = os.open(self.dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:

@@ -10,13 +10,14 @@ coloured as a relative's.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import shutil
 import subprocess
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import PDate
+from .dates import PDate, chronological
 from .dynasty import FamilyGraph
 from .errors import InputError
 from .namespaces import sparql_prefixes
@@ -121,7 +122,7 @@ def select_bars(everything: list[Bar], *, offices: list[str] | None = None, coun
         chosen = {b.tenure for b in out}
         before = {b.predecessor for b in out}
         out += [b for b in everything if b.tenure not in chosen and (b.tenure in before or b.predecessor in chosen)]
-    return sorted(out, key=lambda b: (b.office_label, b.start.lo, b.acting is False))
+    return sorted(out, key=lambda b: (b.office_label, chronological(b.start, b.end), b.acting is False))
 
 
 def bars(select, **selection) -> list[Bar]:
@@ -309,7 +310,7 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
 
         buf = io.BytesIO()
         fig.savefig(buf, dpi=_DPI, format=out.suffix.lstrip(".").lower())
-        (write or write_text)(out, buf.getvalue())
+        (write or functools.partial(write_text, output=True))(out, buf.getvalue())
     return fig
 
 
@@ -341,7 +342,7 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
     heads: list[str] = []  # the first tenure of each office's last row: where the next office hangs below
     layout = 0
     for n, office in enumerate(rows):
-        group = sorted((b for b in items if b.office == office), key=lambda b: (b.start.lo, not b.acting))
+        group = sorted((b for b in items if b.office == office), key=lambda b: (chronological(b.start, b.end), not b.acting))
         lines.append(f"  subgraph cluster_{n} {{")
         lines.append(f"    label={_q(group[0].office_label)}; style=rounded; color=\"#999999\";")
         chunks = [group[i:i + _PER_ROW] for i in range(0, len(group), _PER_ROW)]
@@ -409,11 +410,11 @@ def render_dot(text: str, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix not in (".dot", ".gv", ".svg", ".png"):
         raise InputError(f"graph output must end in .dot, .svg or .png, not {out.name!r}")
-    from .safeio import check_target, write_text
+    from .safeio import check_output, write_text
 
-    check_target(out)
+    check_output(out)
     if suffix in (".dot", ".gv"):
-        write_text(out, text)
+        write_text(out, text, output=True)
         return
     binary = shutil.which("dot")
     if binary is None:
@@ -422,4 +423,4 @@ def render_dot(text: str, out: Path) -> None:
     done = subprocess.run([binary, f"-T{suffix[1:]}"], input=text.encode("utf-8"), capture_output=True, timeout=120)
     if done.returncode != 0:
         raise InputError(f"Graphviz failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
-    write_text(out, done.stdout)
+    write_text(out, done.stdout, output=True)

@@ -33,11 +33,12 @@ header nav{display:flex;flex-wrap:wrap;gap:.3em .9em}
 h1{font-size:1.6em;margin:.6em 0 .3em;overflow-wrap:anywhere}h2{font-size:1.2em;margin-top:1.6em}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.92em}
-th,td{border-bottom:1px solid #ddd;padding:.3em .45em;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th,td{border-bottom:1px solid #ddd;padding:.3em .45em;text-align:left;vertical-align:top;overflow-wrap:normal}
+td.n{white-space:nowrap}.nw{white-space:nowrap}
 th{background:#f3f3f3}.acting{font-style:italic}.note{color:#555;font-size:.9em}
 details summary{cursor:pointer;font-size:.85em;color:#0b5394}
 .src{margin:0;padding-left:1.1em;font-size:.8em}.src li{margin:.1em 0}
-a{color:#0b5394;overflow-wrap:anywhere}p,li{overflow-wrap:anywhere}.pic{overflow-x:auto;border:1px solid #eee}.pic img{display:block;width:100%;min-width:860px}
+a{color:#0b5394;overflow-wrap:anywhere}p,li{overflow-wrap:anywhere}.pic{overflow-x:auto;border:1px solid #eee}.pic img{display:block;max-width:none;height:auto}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:.8em}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6em .8em}.card h2{margin:.1em 0 .4em}
 .gantt{position:relative;font-size:.85em}.g{margin:.15em 0}.g .bar{display:block;box-sizing:border-box;height:.7em;background:#a6cee3;
@@ -129,8 +130,15 @@ def table(headers: list[str], rows: list[list[str]], css: list[str] | None = Non
     if not rows:
         return "<p class=\"note\">None recorded.</p>"
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+
+    def cell(c: str) -> str:
+        # a date, a short name or a number never breaks inside ("2013-11-|23", "Mahka|mov"): such a cell
+        # keeps one line and the table scrolls sideways on a phone; long text wraps between words
+        short = len(re.sub(r"<[^>]+>", "", str(c))) <= 28
+        return f"<td class=\"n\">{c}</td>" if short else f"<td>{c}</td>"
+
     body = "".join(f"<tr{f' class={chr(34)}{css[i]}{chr(34)}' if css and css[i] else ''}>"
-                   + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for i, r in enumerate(rows))
+                   + "".join(cell(c) for c in r) + "</tr>" for i, r in enumerate(rows))
     return f"<div class=\"scroll\"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
@@ -235,6 +243,9 @@ def build(session, out: Path, progress=None) -> list[Path]:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(tmp, 0o777 & ~mask)  # a web server or a colleague reads it (mkdtemp makes it 0700)
         (tmp / REPORT_MARKER).write_text("written by succession report; the folder is replaced by the next report\n",
                                          encoding="utf-8")
     except OSError as exc:

@@ -301,6 +301,12 @@ class Resolver:
             hint = f";{hint}" if hint else ""
         raise NotFoundError(f"unknown {kind} {query!r}: edits need an exact name, alias, Wikidata id or IRI{hint}")
 
+    def name_owners(self, kind: str, name: str) -> list[str]:
+        """Every node of ``kind`` whose label, alias or native name equals ``name`` ignoring case and
+        diacritics (what an edit would resolve the name to)."""
+        want = key(name)
+        return sorted(e.iri for e in self.entries(kind).values() if want and any(key(n) == want for n in e.names))
+
     def _strict_quick(self, kind: str, query: str) -> str | None:
         """An IRI, a Wikidata id or a name stored exactly (any case) answered by one indexed query, so an
         edit does not build the name index of the whole knowledge base; anything else takes the full

@@ -18,6 +18,35 @@ from .errors import EnvironmentFault, InputError, describe_os_error
 
 REPORT_MARKER = ".succession-report"
 
+# folders no output may be written into: the knowledge base a command opened (an export over
+# persons.ttl would replace data behind the journal's back; `protect` is called when a session opens)
+_PROTECTED: set[Path] = set()
+
+
+def protect(folder: str | Path) -> None:
+    """Refuse every output inside ``folder`` (and below it) from now on in this process."""
+    try:
+        _PROTECTED.add(Path(folder).resolve())
+    except OSError:
+        pass
+
+
+def _inside_protected(path: Path) -> Path | None:
+    try:
+        where = path.parent.resolve() / path.name
+    except OSError:
+        return None
+    for folder in _PROTECTED:
+        if where == folder or folder in where.parents:
+            return folder
+    return None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 def _lstat(path: Path) -> os.stat_result | None:
     """The path's own status (a link is not followed), or None when nothing is there."""
@@ -27,6 +56,15 @@ def _lstat(path: Path) -> os.stat_result | None:
         return None
     except OSError as exc:
         raise describe_os_error(exc, "cannot check") from None
+
+
+def check_output(path: Path) -> None:
+    """An output the user asked for (an export, a picture): never inside the knowledge base folder."""
+    folder = _inside_protected(Path(path))
+    if folder is not None:
+        raise InputError(f"refusing to write {path}: it is inside the knowledge base folder {folder}; "
+                         "write outputs elsewhere (edits change the knowledge base)")
+    check_target(path)
 
 
 def check_target(path: Path) -> None:
@@ -42,10 +80,11 @@ def check_target(path: Path) -> None:
         raise InputError(f"refusing to replace {path}: not a regular file")
 
 
-def write_text(path: str | Path, text: str | bytes) -> Path:
-    """Write ``text`` to ``path`` atomically (parents created), refusing anything but a regular file."""
+def write_text(path: str | Path, text: str | bytes, *, output: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically (parents created), refusing anything but a regular file;
+    an ``output`` the user asked for is also refused inside the knowledge base folder."""
     path = Path(path)
-    check_target(path)
+    check_output(path) if output else check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -55,6 +94,7 @@ def write_text(path: str | Path, text: str | bytes) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it 0600)
             os.fsync(fh.fileno())
         check_target(path)  # nothing swapped in a link or a device meanwhile
         os.replace(tmp, path)
@@ -76,7 +116,12 @@ def csv_safe(value: str) -> str:
 
 
 def check_report_folder(out: Path) -> None:
-    """A report goes into a missing folder, an empty one, or one a previous report wrote."""
+    """A report goes into a missing folder, an empty one, or one a previous report wrote (never into the
+    knowledge base)."""
+    folder = _inside_protected(Path(out))
+    if folder is not None:
+        raise InputError(f"refusing to write the report into {out}: it is inside the knowledge base folder "
+                         f"{folder}")
     st = _lstat(out)
     if st is None:
         return
@@ -93,4 +138,4 @@ def check_report_folder(out: Path) -> None:
                          "give an empty or new folder")
 
 
-__all__ = ["write_text", "check_target", "check_report_folder", "REPORT_MARKER", "EnvironmentFault"]
+__all__ = ["write_text", "check_target", "check_output", "check_report_folder", "protect", "REPORT_MARKER", "EnvironmentFault"]

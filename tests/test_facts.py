@@ -108,7 +108,8 @@ def test_no_unexplained_gap_since_1991_in_the_main_offices_and_every_fact_source
     r = run("coverage", "--kind", "main", "--strict")
     assert r.exit_code == 0, r.stdout[-2000:]
     assert "Unexplained gaps since 1991-01-01: 0" in r.stdout
-    assert "Unsourced facts: 0" in r.stdout
+    assert "Unsourced facts (whole knowledge base): 0" in r.stdout  # --kind narrows the gaps, not this count
+    assert "Unsourced facts: 0" in run("coverage").stdout
 
 
 def test_coverage_covers_every_office_kind_by_default_and_kind_narrows(run):
@@ -130,7 +131,7 @@ def test_coverage_covers_every_office_kind_by_default_and_kind_narrows(run):
 
 def test_every_source_records_its_kind_and_coverage_counts_them(run):
     out = run("coverage", "--kind", "head-of-state").stdout
-    line = next(x for x in out.splitlines() if x.strip().startswith("Sources by kind:"))
+    line = next(x for x in out.splitlines() if x.strip().startswith("Sources by kind (whole knowledge base):"))
     counts = dict((k, int(n)) for k, n in re.findall(r"(\w+) (\d+)", line.split(":", 1)[1]))
     assert set(counts) <= {"official", "news", "encyclopedia", "dataset", "copy"}  # none "unknown"
     assert all(counts.get(k, 0) > 0 for k in ("official", "news", "encyclopedia", "dataset", "copy"))

@@ -394,3 +394,50 @@ def _tiny(kb: Path) -> None:
     from conftest import BASE, write_kb
 
     write_kb(kb, BASE)
+
+
+# -------------------------------------------------------- a folder of something else is not a knowledge base
+
+def test_a_folder_of_other_files_is_refused_as_a_knowledge_base_and_left_untouched(tmp_path):
+    """`--kb /etc` (or a home folder, or a link to one): no read answers from it, no edit writes into it,
+    not even a lock file. An empty folder is a new knowledge base."""
+    other = tmp_path / "etc"
+    other.mkdir()
+    (other / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(other)
+    for kb in (other, link):
+        for argv in (["current"], ["who-holds", "President of Xland"], ["validate"],
+                     ["add-person", "X Y", "--source", "https://example.org/x"]):
+            r = sh(*argv, kb=kb)
+            one_line_error(r, 2)
+            assert "not a knowledge base" in r.stderr, r.stderr
+        assert sorted(p.name for p in other.iterdir()) == ["passwd"]
+    empty = tmp_path / "new"
+    empty.mkdir()
+    r = sh("add-person", "X Y", "--source", "https://example.org/x", kb=empty)
+    assert r.returncode == 0, r.stderr
+    assert (empty / "persons.ttl").exists()
+
+
+def test_no_output_is_written_into_the_knowledge_base(tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(ROOT / "kb", kb, ignore=shutil.ignore_patterns(".lock", ".txn", ".cache", "journal"))
+    before = snapshot(kb)
+    for argv in (["export", "--format", "ttl", "--out", kb / "persons.ttl"],
+                 ["export", "--format", "nt", "--out", kb / "new.nt"],
+                 ["export", "--format", "ttl", "--out", tmp_path / "kb" / ".." / "kb" / "tenures.ttl"],
+                 ["report", "--out", kb / "site"],
+                 ["graph", "President of Tajikistan", "--out", kb / "g.svg"]):
+        r = sh(*argv, kb=kb)
+        one_line_error(r, 2)
+        assert "inside the knowledge base folder" in r.stderr, r.stderr
+    assert snapshot(kb) == before
+    r = sh("export", "--format", "ttl", "--out", tmp_path / "out.ttl", kb=kb)
+    assert r.returncode == 0 and oct((tmp_path / "out.ttl").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -51,6 +51,10 @@ t:x a sk:Tenure ; sk:holder person:d ; sk:office office:c ; sk:start "2001-03-01
     sk:acting false ; prov:wasDerivedFrom source:s .""",
     "duplicate-wikidata-violation": """
 person:a sk:wikidata "Q42" . person:b sk:wikidata "Q42" .""",
+    "tenure-before-birth-violation": """
+person:u a sk:Person ; rdfs:label "Unborn Una"@en ; sk:birthDate "2030-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .
+t:x a sk:Tenure ; sk:holder person:u ; sk:office office:c ; sk:start "2017"^^xsd:gYear ;
+    sk:acting false ; prov:wasDerivedFrom source:s .""",
     "rule-order-overlap-violation": """
 rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ;
     sk:inForceFrom "2000-01-01"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .
@@ -127,6 +131,11 @@ ed:n a sk:LegalEdition ; rdfs:label "Constitution of Xland (1990)"@en ; sk:count
     sk:editionKind edkind:constitution ; sk:inForceFrom "1990-01-01"^^xsd:date ; prov:wasDerivedFrom source:s .
 """
 NEAR_MISSES = {
+    # born the year the tenure starts: possible (a start known only to the year), so no violation
+    "tenure-before-birth-violation": """
+person:u a sk:Person ; rdfs:label "Young Yu"@en ; sk:birthDate "2017-06-01"^^xsd:date ; prov:wasDerivedFrom source:s .
+t:x a sk:Tenure ; sk:holder person:u ; sk:office office:c ; sk:start "2017"^^xsd:gYear ;
+    sk:acting false ; prov:wasDerivedFrom source:s .""",
     "end-before-start-violation": """
 t:x a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2005-06-01"^^xsd:date ;
     sk:end "2005"^^xsd:gYear ; sk:acting false ; prov:wasDerivedFrom source:s .
