@@ -7,6 +7,8 @@ The output uses the same IRIs, classes and file layout as kb/, so every command 
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import random
 import sys
 from pathlib import Path
@@ -46,20 +48,24 @@ def generate(size: int, out: Path, seed: int = 1) -> None:
     persons = []
     for p in range(n_tenures // 2):
         iri = m.person_iri(f"person-{p}")
-        b.person(iri, f"Person {p}", aliases=[f"P. {p}", f"Persona {p}"], born=PDate(f"{1930 + p % 50}"),
+        b.person(iri, f"Person {p}", aliases=[f"P. {p}", f"Persona {p}"], born=PDate(f"{1850 + p % 50}"),
                  sources=[rng.choice(sources)], recorded=recorded)
         persons.append(iri)
     per_office = n_tenures // n_offices
+    # every tenure lies between 1900 and 2020, whatever the size (edits refuse dates after today, and the
+    # benchmark appoints in 2026 after the last holder): the span is shared out, each tenure 0.5-1.5x the mean
+    first_day, last_day = _dt.date(1900, 1, 1), _dt.date(2020, 12, 31)
+    mean = max(2, int((last_day - first_day).days / (per_office * 1.25 + 2)))
     for office in offices:
         prev = None
-        year = 1950
+        day = first_day + _dt.timedelta(days=rng.randint(0, mean // 2))
         for _ in range(per_office):
-            start = prev[1] if prev else PDate(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
-            year = int(start.text[:4]) + rng.randint(1, 3)
-            end = PDate(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+            start = prev[1] if prev else PDate(day.isoformat())
+            day = _dt.date.fromisoformat(start.text) + _dt.timedelta(days=rng.randint(max(1, mean // 2), mean * 3 // 2))
+            end = PDate(min(day, last_day).isoformat())
             holder = rng.choice(persons)
             t = m.tenure_iri(office, holder, start, False)
-            last = _ == per_office - 1
+            last = _ == per_office - 1 or day >= last_day
             b.tenure(t, person=holder, office=office, start=start, end=None if last else end, acting=False,
                      entry_mode="appointment", exit_reason=None if last else "succeeded",
                      sources=[rng.choice(sources)], recorded=recorded)
@@ -69,6 +75,8 @@ def generate(size: int, out: Path, seed: int = 1) -> None:
             if prev:
                 b.link(prev[0], t)
             prev = (t, end)
+            if last:
+                break
     for _r in range(len(persons) // 4):
         a, z = rng.sample(persons, 2)
         b.relation(m.relation_iri(a, "child-of", z), person=a, kinship="child-of", relative=z,

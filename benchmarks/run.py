@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 PY = sys.executable
-GENERATOR_VERSION = 2  # bump when generate.py changes: old synthetic data is regenerated
+GENERATOR_VERSION = 3  # bump when generate.py changes: old synthetic data is regenerated
 ANALYSIS_MARK = "<!-- analysis: kept by run.py --record -->"
 
 BUILD_FLOOR = r"""
@@ -89,7 +89,7 @@ target = os.path.join(kb, "tenures.ttl")
 t = ox.NamedNode("https://w3id.org/succession-kb/id/tenure/bench/floor")
 sk = "https://w3id.org/succession-kb/ontology#"
 graphs[target] += [ox.Triple(t, ox.NamedNode(sk + p), ox.Literal(v)) for p, v in
-                   (("start", "2199-01-01"), ("acting", "false"), ("recordedAt", "2199-01-01T00:00:00Z"))]
+                   (("start", "2026-05-01"), ("acting", "false"), ("recordedAt", "2026-05-01T00:00:00Z"))]
 tmp = target + ".tmp"
 with open(tmp, "wb") as fh:
     fh.write(ox.serialize(sorted(graphs[target], key=str), format=ox.RdfFormat.TURTLE))
@@ -163,7 +163,7 @@ def batch_file(path: Path, case: Case, first: str, second: str, rows: int = 50) 
     for i in range(rows):
         who = first if i % 2 == 0 else second
         lines += ["- command: appoint", f"  person: {who!r}", f"  office: {case.office!r}",
-                  f"  date: '2199-03-{i % 28 + 1:02d}'" if i < 28 else f"  date: '2199-04-{i - 27:02d}'",
+                  f"  date: '2026-03-{i % 28 + 1:02d}'" if i < 28 else f"  date: '2026-04-{i - 27:02d}'",
                   "  source: https://example.org/bench/batch"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -227,12 +227,12 @@ def run_case(case: Case, repeats: int, args, rows: list[dict], tmp: Path) -> Non
                    ignore=shutil.ignore_patterns(".cache", ".lock", "journal")),
                    [PY, "-c", EDIT_FLOOR, str(edit_copy)])[-1], repeats), None)
     appoint = ["appoint", case.other, case.office, "--source", "https://example.org/bench"]
-    add("appoint --dry-run", median_of(lambda i: cli + appoint + ["--date", f"2199-01-{i + 1:02d}", "--dry-run"],
+    add("appoint --dry-run", median_of(lambda i: cli + appoint + ["--date", f"2026-01-{i + 1:02d}", "--dry-run"],
                                        repeats, env), "floor: edit (parse all + rewrite one file)")
     # real appointments alternate two people so that each one closes the last
     add("appoint", median_of(lambda i: cli + ["appoint", case.other if i % 2 == 0 else case.person, case.office,
                                               "--source", "https://example.org/bench",
-                                              "--date", f"2199-02-{i + 1:02d}"], repeats, env),
+                                              "--date", f"2026-02-{i + 1:02d}"], repeats, env),
         "floor: edit (parse all + rewrite one file)")
     batch = tmp / f"batch-{tag}.yaml"
     last = case.other if repeats % 2 == 1 else case.person  # who holds the office after the appoints

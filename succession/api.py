@@ -266,7 +266,7 @@ SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
             notes.append(f"Gap {g['start']} to {g['end'] or 'open'}: {g['reason']}")
         for d in self.departures(office_iri):
             who = f" ({d['expected']} expected, {d['actual']} took over)" if d["expected"] or d["actual"] else ""
-            notes.append(f"Rule not followed on {d['date']}{who}: {d['comment']}")
+            notes.append(f"Departure from the first in line on {d['date']}{who}: {d['comment']}")
         for a in self._alternative_dates_of(records):
             notes.append(f"{a['person']}: {a['property']} {a['used']} used; other sources give {a['date']}"
                          + (f" ({a['comment']})" if a["comment"] else ""))
@@ -464,6 +464,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
         records = transfers(self.engine.select, label, office_iri)
         for r in records:
             r["rule_followed"] = {True: "yes", False: "no", None: "no rule"}[r["followed"]]
+            if r["followed"] and r.get("followed_order") and r["expected_order"] and r["followed_order"] > r["expected_order"]:
+                r["rule_followed"] = f"yes, by order {r['followed_order']} (the first in line did not act)"
         notes = [f"{r['date']} {r['office']}: {r['comment']}" for r in records if r["comment"]]
         where = f" in {label}" if label else ""
         return Answer(f"Vacancies of the head of state{where}: what the rules said and what happened", records,

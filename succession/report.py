@@ -331,7 +331,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
                     ["Date", "Expected", "Took over", "What happened", "Sources"],
                     [[esc(d["date"]), esc(d["expected"] or ""), esc(d["actual"] or ""), esc(d["comment"] or ""),
                       site.cite(d["sources"])] for d in departures[iri]]))
-            other = [n for n in hist.notes if not n.startswith("Rule not followed")]
+            other = [n for n in hist.notes if not n.startswith("Departure from the first in line")]
             if other:
                 parts.append("<h2>Notes</h2>" + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in other))
             emit(tmp / "office" / f"{slug_of(iri)}.html", site.page(o["office"], "".join(parts)))

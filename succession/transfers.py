@@ -41,7 +41,7 @@ WHERE {
 }"""
 
 _RULE_HOLDERS = """
-SELECT ?office ?day ?rule ?order ?actingOffice ?actingLabel ?holder ?holderLabel ?hs WHERE {
+SELECT ?office ?day ?rule ?order ?actingOffice ?actingLabel ?holder ?holderLabel ?hs ?he WHERE {
   ?rule a sk:SuccessionRule ; sk:vacantOffice ?office ; sk:order ?order ; sk:actingOffice ?actingOffice .
   ?actingOffice rdfs:label ?actingLabel .
   OPTIONAL { ?rule sk:inForceFrom ?f } OPTIONAL { ?rule sk:inForceBy ?b } OPTIONAL { ?rule sk:inForceUntil ?u }
@@ -97,7 +97,14 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
         # within an order, the holder in office just before the vacancy comes before one who took
         # that office on the day itself (Tokayev left the Senate chair on the day he became president)
         rule_rows.sort(key=lambda x: (x["order"], (x["hs"] or "") >= (day or ""), x["holderLabel"] or ""))
-        named = {x["holder"] for x in rule_rows if x["holder"]}
+        # the person who just left, and left the acting office with it, cannot act for himself (Aslonov,
+        # ousted as chairman of the Supreme Soviet and acting president in 1991): the rule names that
+        # office's next holder. One who kept the acting office and declined to act (Yuldashev, Senate
+        # chairman, in 2016) stays the expected person, and the rule counts as not followed.
+        for x in rule_rows:
+            if x["holder"] == r["prev"] and x["he"] is not None and str(x["he"])[:10] <= r["end"]:
+                x["holder"] = x["holderLabel"] = None
+        named = {x["holder"]: x["order"] for x in rule_rows if x["holder"]}
         first = next((x for x in rule_rows if x["holder"]), None)
         expected_office = first["actingLabel"] if first else (rule_rows[0]["actingLabel"] if rule_rows else None)
         actual = r["next"]
@@ -119,6 +126,8 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
             "expected_office": expected_office, "expected": first["holderLabel"] if first else None,
             "expected_order": first["order"] if first else None,
             "followed": followed,
+            # by which order the rule was followed: above 1 when the first in line did not act
+            "followed_order": named.get(actual) if followed else None,
             "departure_recorded": bool(recorded),
             "comment": " ".join(sorted(d["comment"] for d in recorded)) or None,  # same order on every engine
             "sources": sorted({u for d in recorded for u in (d["sources"] or "").split()}),
@@ -134,7 +143,7 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
         out.append({"country": lab[0]["c"], "office": lab[0]["l"], "office_iri": d["office"], "date": d["date"],
                     "outgoing": None, "exit_reason": None, "incoming": d["actualLabel"], "incoming_start": None,
                     "incoming_acting": None, "entry_mode": None, "mode": None, "expected_office": None,
-                    "expected": d["expectedLabel"], "expected_order": None, "followed": False,
+                    "expected": d["expectedLabel"], "expected_order": None, "followed": False, "followed_order": None,
                     "departure_recorded": True, "comment": d["comment"],
                     "sources": sorted((d["sources"] or "").split())})
     out.sort(key=lambda x: (x["date"], x["office"]))

@@ -142,7 +142,7 @@ def test_history_turkmenistan_lists_modes(run):
     assert rows[0]["exit_reason"] == "death"
     assert rows[2]["entry_mode"] == "election"
     table = run("history", "President of Turkmenistan").stdout
-    assert "Rule not followed on 2006-12-21 (Ovezgeldy Atayev expected, Gurbanguly Berdimuhamedow took over)" in table
+    assert "Departure from the first in line on 2006-12-21 (Ovezgeldy Atayev expected, Gurbanguly Berdimuhamedow took over)" in table
 
 
 def test_history_shows_source_disagreements(run):

@@ -91,7 +91,7 @@ def test_acting_presidents_and_how_they_ended(run):
 
 def test_departures_from_the_rule_are_shown(run):
     uz = run("history", "President of Uzbekistan").stdout
-    assert "Rule not followed on 2016-09-08 (Nigmatilla Yuldashev expected, Shavkat Mirziyoyev took over)" in uz
+    assert "Departure from the first in line on 2016-09-08 (Nigmatilla Yuldashev expected, Shavkat Mirziyoyev took over)" in uz
 
 
 @pytest.mark.parametrize("name,label", [("Nazarbaev", "Nursultan Nazarbayev"), ("Назарбаев", "Nursultan Nazarbayev"),

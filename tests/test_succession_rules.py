@@ -180,7 +180,7 @@ def test_removing_a_superseded_rules_end_fails_validation_naming_both(run, kb_co
 
 def test_history_prints_each_departure_once(run):
     out = run("history", "President of Kyrgyzstan").stdout
-    assert out.count("Rule not followed on 2020-10-15") == 1
+    assert out.count("Departure from the first in line on 2020-10-15") == 1
 
 
 def test_departures_across_countries(run):
@@ -193,6 +193,11 @@ def test_departures_across_countries(run):
     assert uz["followed"] is False and uz["departure_recorded"] and uz["expected"] == "Nigmatilla Yuldashev"
     kg = [r for r in rows if r["office"] == "President of Kyrgyzstan" and r["date"] == "2020-10-15"]
     assert len(kg) == 1 and kg[0]["followed"] is True  # order 2 (the prime minister) acted
+    assert kg[0]["followed_order"] == 2 and kg[0]["rule_followed"].startswith("yes, by order 2")
+    # one who left the acting office with the presidency is never his own expected successor
+    tj = by[("President of Tajikistan", "1991-09-23")]
+    assert (tj["outgoing"], tj["expected"], tj["incoming"], tj["followed"]) == (
+        "Qadriddin Aslonov", "Rahmon Nabiyev", "Rahmon Nabiyev", True)
     assert by[("President of Kyrgyzstan", "2010-04-07")]["mode"] == "irregular"
     only = json.loads(run("departures", "--country", "Uzbekistan", "--format", "json").stdout)
     assert {r["country"] for r in only} == {"Uzbekistan"}
