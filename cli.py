@@ -785,6 +785,23 @@ def _one_set(values: list[str] | None) -> tuple[str, str]:
     return field.strip(), value
 
 
+@app.command("merge-person")
+@handle_errors
+def merge_person(keep: Annotated[str, typer.Argument(help="The record to keep (exact name, alias, QID or IRI).")],
+                 drop: Annotated[str, typer.Argument(help="The duplicate record: its facts move to KEEP, its names become aliases.")],
+                 reason: Annotated[Optional[str], typer.Option("--reason", help="Why the two are one person.")] = None,
+                 source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                 published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """The same person recorded twice: move every fact about DROP (tenures, relations, claims, sources) to
+    KEEP, keep DROP's names as aliases, and remove DROP. Refused when the two give different birth or death
+    dates or Wikidata ids; recorded as a correction, undoable.
+
+    Example: succession merge-person "Shahnoza Mirziyoyeva" "Shakhnoza Mirziyoyeva" --reason "one person, two spellings" --source https://www.rferl.org/a/uzbekistan-umarov-nepotism-mirziyoev-son-in-law/30269851.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).merge_person(keep, drop, reason=reason, source=src, dry_run=dry_run))
+
+
 @app.command("correct-office")
 @handle_errors
 def correct_office(office: Annotated[str, typer.Argument(help="The office.")],

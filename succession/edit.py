@@ -1708,6 +1708,71 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         o = self._resolve_existing("office", office)
         return p, o, self.s.resolver.label("person", p), self.s.resolver.label("office", o)
 
+    # properties of a person that have one value: two different values cannot be merged silently
+    _SINGLE = (SK + "birthDate", SK + "deathDate", SK + "wikidata")
+
+    def merge_person(self, keep: str, drop: str, *, reason: str | None = None, source: SourceInfo,
+                     dry_run: bool = False) -> EditResult:
+        """The same person recorded twice: every fact about ``drop`` (tenures, relations, claims,
+        attestations, sources, names) moves to ``keep``; ``drop``'s label and names become ``keep``'s aliases
+        and the node goes. Refused when the two disagree on a birth, death or Wikidata id (correct one first).
+        The merge is recorded as a correction of ``keep`` and can be undone."""
+        note = clean_text(reason, "reason", optional=True)
+
+        def build() -> ChangeSet:
+            k, d = self._resolve_existing("person", keep), self._resolve_existing("person", drop)
+            if k == d:
+                raise InputError(f"{keep!r} and {drop!r} are the same person: nothing to merge")
+            store = self._store()
+            kn, dn = N(k), N(d)
+            for prop in self._SINGLE:
+                kv, dv = {o.value for o in self._objects(k, prop)}, {o.value for o in self._objects(d, prop)}
+                if kv and dv and kv != dv:
+                    raise ConflictError(f"the two records disagree on {prop.rsplit('#', 1)[-1]} ({', '.join(sorted(kv))} "
+                                        f"against {', '.join(sorted(dv))}): correct one of them first")
+            cs = ChangeSet()
+            b = m.Builder()
+            src = self._source(b, source)
+            k_label = self._first(k, RDFS + "label")
+            d_label = self._first(d, RDFS + "label")
+            keep_has = {(q.predicate, q.object) for q in store.quads_for_pattern(kn, None, None)}
+            for q in store.quads_for_pattern(dn, None, None):
+                if q.graph_name == ONTOLOGY_GRAPH:
+                    continue
+                cs.remove([q.triple])
+                p = q.predicate.value
+                if p == RDFS + "label":
+                    if q.object.value != k_label:
+                        b.add(k, SKOS + "altLabel", m.lit(q.object.value))
+                    continue
+                if p in (SK + "recordedAt",) or (q.predicate, q.object) in keep_has:
+                    continue
+                if p == SKOS + "altLabel" and q.object.value == k_label:
+                    continue
+                cs.add([ox.Triple(kn, q.predicate, q.object)])
+            for q in store.quads_for_pattern(None, None, dn):
+                if q.graph_name == ONTOLOGY_GRAPH:
+                    continue
+                cs.remove([q.triple])
+                if q.subject != kn:  # a relation of the two to each other would point at itself: dropped
+                    cs.add([ox.Triple(q.subject, q.predicate, kn)])
+            iri = m.correction_iri(k, SK + "sameAs", d, self.recorded.value)
+            b.add(iri, TYPE, SK + "Correction")
+            b.add(iri, SK + "about", k)
+            b.add(iri, SK + "property", SK + "sameAs")
+            b.add(iri, SK + "oldValue", dn)
+            b.add(iri, SK + "newValue", kn)
+            b.add(iri, SK + "recordedAt", self.recorded)
+            b.add(iri, RDFS + "comment", m.lit(note) if note else None)
+            b.sources(iri, [src])
+            b.sources(k, [src])
+            cs.add(b.triples)
+            cs.summary.append(f"Merged {d_label} <{d}> into {k_label} <{k}>: its facts now name {k_label}; "
+                              f"{d_label!r} is an alias.")
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     def _name_free(self, kind: str, name: str, owner: str) -> None:
         """A new label that is already another node's name would make both unresolvable by edits (which
         resolve exact names only) and let reads pick either: refused, naming the other node."""
