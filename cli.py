@@ -785,6 +785,22 @@ def _one_set(values: list[str] | None) -> tuple[str, str]:
     return field.strip(), value
 
 
+@app.command("correct-note")
+@handle_errors
+def correct_note(target: Annotated[str, typer.Argument(help="The IRI of a recorded fact (tenure, verification, attestation, departure, gap, rule).")],
+                 note: Annotated[str, typer.Option("--note", help="The new wording.")],
+                 reason: Annotated[Optional[str], typer.Option("--reason", help="Why it was reworded.")] = None,
+                 source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
+                 published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
+    """Reword the note of any recorded fact (a gap's reason, a verification's or a departure's comment); the
+    old wording is kept as a correction.
+
+    Example: succession correct-note https://w3id.org/succession-kb/id/departure/president-of-kyrgyzstan/2005-03-24 --note "Akayev fled ..." --reason "research ids removed" --source https://www.rferl.org/a/1058129.html
+    """
+    src = _source(source, source_title, publisher, published)
+    report(_editor(kb).correct_note(target, note, reason=reason, source=src, dry_run=dry_run))
+
+
 @app.command("merge-person")
 @handle_errors
 def merge_person(keep: Annotated[str, typer.Argument(help="The record to keep (exact name, alias, QID or IRI).")],

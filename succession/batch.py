@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tup
     "add-gap": (("office",), (), (), ()),
     "correct-office": (("office",), ("set",), (), ()),
     "merge-person": (("keep", "drop"), (), (), ()),
+    "correct-note": (("target",), (), (), ()),
     "add-election": ((), (), (), ("scheduled",)),
     "add-term-rule": (("office",), (), ("years",), ()),
 }
@@ -166,6 +167,7 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
     "add-gap": ("from", "to", "start", "end", "reason"),  # from/to as on the command line; start/end as before
     "correct-office": ("reason",),
     "merge-person": ("reason",),
+    "correct-note": ("note", "reason"),
     "add-election": ("office", "date", "kind", "country", "winner", "share", "edition", "title", "note"),
     "add-term-rule": ("limit", "edition", "from", "until", "applies-to", "article", "note"),
 }
@@ -223,6 +225,7 @@ _BINDERS: dict[str, Callable[[Editor, dict, SourceInfo], Callable[[], EditResult
                                                      confidence=a.get("confidence") or "0.5", source=s),
     "correct": lambda e, a, s: lambda: _correct(e, a, s),
     "merge-person": lambda e, a, s: lambda: e.merge_person(a["keep"], a["drop"], reason=a.get("reason"), source=s),
+    "correct-note": lambda e, a, s: lambda: e.correct_note(a["target"], a.get("note") or "", reason=a.get("reason"), source=s),
     "add-edition": lambda e, a, s: lambda: e.add_edition(a["title"], country=a.get("country") or "",
                                                          kind=a.get("kind") or "", in_force=a.get("in-force") or "",
                                                          adopted=a.get("adopted"), until=a.get("until"),

@@ -1708,6 +1708,31 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         o = self._resolve_existing("office", office)
         return p, o, self.s.resolver.label("person", p), self.s.resolver.label("office", o)
 
+    def correct_note(self, target: str, text: str, *, reason: str | None = None, source: SourceInfo,
+                     dry_run: bool = False) -> EditResult:
+        """Reword the note of any recorded node (a tenure's, a verification's, an attestation's, a departure's
+        comment, a gap's reason) given by its IRI; the old wording is kept as a correction."""
+        new_text = clean_text(text, "note")
+        note = clean_text(reason, "reason", optional=True)
+        iri = (target or "").strip()
+
+        def build() -> ChangeSet:
+            if not iri.startswith(m.ID) or not self._exists(iri):
+                raise NotFoundError(f"unknown node {target!r}: give the IRI of a recorded fact")
+            prop = SK + "reason" if self._objects(iri, SK + "reason") else RDFS + "comment"
+            old = self._objects(iri, prop)
+            if len(old) > 1:
+                raise InputError(f"<{iri}> has {len(old)} notes; it needs one to be reworded")
+            lit = m.lit(new_text, lang=old[0].language) if old and old[0].language else m.lit(new_text)
+            b = m.Builder()
+            src = self._source(b, source)
+            cs = ChangeSet()
+            self._set(cs, b, iri, prop, lit, src, note)
+            cs.add(b.triples)
+            return cs
+
+        return self.run(build, dry_run=dry_run)
+
     # properties of a person that have one value: two different values cannot be merged silently
     _SINGLE = (SK + "birthDate", SK + "deathDate", SK + "wikidata")
 

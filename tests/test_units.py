@@ -1999,3 +1999,23 @@ def test_merge_person_moves_every_fact_of_the_duplicate_and_undo_restores_it(run
         r = run("merge-person", *argv, "--source", SRC, kb=appoint_kb)
         assert r.exit_code == code and says in r.output and r.output.count("\n") == 1, r.output
     assert snapshot(appoint_kb) == before
+
+
+def test_correct_note_rewords_any_facts_note_and_keeps_the_old_wording(run, appoint_kb):
+    _ok(run("add-gap", "Chair of the Xland Senate", "--from", "1991-01-01", "--to", "1995-01-01", "--reason",
+            "vacant (s3)", "--source", SRC, kb=appoint_kb))
+    gap = "https://w3id.org/succession-kb/id/gap/c/1991-01-01"
+    _ok(run("correct-note", gap, "--note", "vacant", "--reason", "research id removed", "--source", SRC, kb=appoint_kb))
+    hist = run("history", "Chair of the Xland Senate", kb=appoint_kb).stdout
+    assert "Gap 1991-01-01 to 1995-01-01: vacant" in hist and "(s3)" not in hist, hist
+    log = json.loads(_ok(run("log", "--format", "json", kb=appoint_kb)).stdout)
+    assert log[0]["edit"] == "correct-note"
+    before = snapshot(appoint_kb)
+    for argv, says in (([gap, "--note", "two\nlines"], "line breaks"),
+                       (["https://w3id.org/succession-kb/id/gap/nowhere/1991", "--note", "x"], "unknown node"),
+                       (["https://example.org/elsewhere", "--note", "x"], "unknown node")):
+        r = run("correct-note", *argv, "--source", SRC, kb=appoint_kb)
+        assert r.exit_code == 2 and says in r.output and r.output.count("\n") == 1, r.output
+    assert snapshot(appoint_kb) == before
+    _ok(run("undo", kb=appoint_kb))
+    assert "vacant (s3)" in run("history", "Chair of the Xland Senate", kb=appoint_kb).stdout
