@@ -217,14 +217,36 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
         if o["kind"] in SECURITY_KINDS:
             watched.setdefault(o["office_iri"], o["kind"])
     watched.setdefault(office_iri, "head of state")
+    # the line a year ago: an office that left it (abolished, replaced by a new constitution) is watched too
+    then = s.line_of_succession(office_iri, start)
+    for r in then.records:
+        watched.setdefault(r["office_iri"], "in the line of succession a year ago")
     changes = []
     for iri, why in watched.items():
-        for h in _memo(s, ("history", iri), lambda iri=iri: s.history(iri).records):
+        rows = _memo(s, ("history", iri), lambda iri=iri: s.history(iri).records)
+        starts = {h["start"] for h in rows}
+        for h in rows:
             if start < PDate(h["start"]).lo <= day:
                 changes.append({"date": h["start"], "office": s.office_label(iri), "why_watched": why,
+                                "change": "took office" + (" (acting)" if h["acting"] else ""),
                                 "person": h["person"], "acting": h["acting"], "entry_mode": h["entry_mode"],
                                 "relative_of_incumbent": h["person_iri"] in kin, "sources": h["sources"]})
-    changes.sort(key=lambda c: (c["date"], c["office"]))
+            # a holder who left with nobody taking over the same day (death, an abolished post)
+            if h["end"] and start < PDate(h["end"]).lo <= day and h["end"] not in starts:
+                changes.append({"date": h["end"], "office": s.office_label(iri), "why_watched": why,
+                                "change": f"left office ({h['exit_reason'] or 'reason not recorded'})",
+                                "person": h["person"], "acting": h["acting"], "entry_mode": None,
+                                "relative_of_incumbent": h["person_iri"] in kin, "sources": h["sources"]})
+    first_then = min(then.records, key=lambda r: r["order"], default=None)
+    first_now = min(line_answer.records, key=lambda r: r["order"], default=None)
+    if first_then and first_now and first_then["office_iri"] != first_now["office_iri"]:
+        since = first_now.get("in_force_from") or ""
+        changes.append({"date": since if since > start else "", "office": first_now["office"], "why_watched": "first in line",
+                        "change": f"now first in line ({first_now['person'] or 'vacant'}), under "
+                                  f"{first_now.get('edition') or 'the rules in force'}, instead of {first_then['office']}",
+                        "person": first_now["person"], "acting": None, "entry_mode": None,
+                        "relative_of_incumbent": False, "sources": first_now.get("sources") or []})
+    changes.sort(key=lambda c: (c["date"] or "9999", c["office"]))
     out["changes"] = {"from": start, "to": day, "rows": changes}
     return out
 
@@ -331,5 +353,5 @@ def sections(o: dict[str, Any]) -> list:
                        "sources"], blank={"kinship": "-"}))
     ch = o["changes"]
     out.append(Answer(f"Changes in the first-in-line and security offices, {ch['from']} to {ch['to']}", ch["rows"],
-                      ["date", "office", "person", "why_watched", "sources"]))
+                      ["date", "office", "person", "change", "why_watched", "sources"]))
     return out

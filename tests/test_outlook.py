@@ -271,3 +271,19 @@ def test_sweep_dates_consistent(s, country):
             assert rule["in_force_from"] <= day and (rule["in_force_until"] is None or day < rule["in_force_until"])
         nxt = o["term"]["next_election"]
         assert nxt is None or nxt["date"] > day
+
+
+def test_outlook_lists_who_left_the_line_and_a_new_first_in_line(s):
+    """Kazakhstan, 2026: the constitution of 1 July abolished the Senate and the Mazhilis; their chairs
+    left office with nobody taking over, and the Vice President became first in line. A year's changes
+    say all three, dated."""
+    o = outlook(s, "Kazakhstan", "2026-12-01")
+    rows = {(c["office"], c["change"].split(" (")[0]): c for c in o["changes"]["rows"]}
+    senate = rows[("Chairman of the Senate of Kazakhstan", "left office")]
+    assert (senate["date"], senate["person"]) == ("2026-07-01", "Maulen Ashimbayev")
+    assert "office abolished" in senate["change"]
+    first = [c for c in o["changes"]["rows"] if c["why_watched"] == "first in line"]
+    assert len(first) == 1 and first[0]["office"] == "Vice President of Kazakhstan" and first[0]["date"] == "2026-07-01"
+    assert "instead of Chairman of the Senate of Kazakhstan" in first[0]["change"]
+    # a year before the change, nothing of the kind
+    assert not [c for c in outlook(s, "Kazakhstan", "2025-06-01")["changes"]["rows"] if c["why_watched"] == "first in line"]
