@@ -323,6 +323,22 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _office_gaps(select) -> dict[str, list[tuple[PDate, PDate | None, str]]]:
+    """The recorded periods without a holder (abolished, vacant, ...) of every office, with their reasons."""
+    from .namespaces import sparql_prefixes
+
+    out: dict[str, list[tuple[PDate, PDate | None, str]]] = {}
+    text = sparql_prefixes() + """
+SELECT ?office ?start ?end ?reason WHERE {
+  ?g a sk:OfficeGap ; sk:office ?office ; sk:start ?start ; sk:reason ?reason . OPTIONAL { ?g sk:end ?end } }"""
+    for r in select(text).rows:
+        out.setdefault(r["office"].value, []).append(
+            (PDate(r["start"].value), PDate(r["end"].value) if r["end"] is not None else None, r["reason"].value))
+    for v in out.values():
+        v.sort(key=lambda g: g[0].lo)
+    return out
+
+
 def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
     """Succession chains and the family ties between the people in them, as Graphviz DOT.
 
@@ -341,6 +357,17 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
     chained: set[tuple[str, str]] = set()
     heads: list[str] = []  # the first tenure of each office's last row: where the next office hangs below
     layout = 0
+    gaps = _office_gaps(select)
+
+    def between(a: Bar, b: Bar) -> str | None:
+        """The label of the period between two tenures in a row when nobody is recorded in it: the
+        recorded reason (abolished, vacant, ...) or "no holder recorded"; None when they meet."""
+        if a.end is None or b.start.lo <= a.end.hi:
+            return None
+        why = [r for s_, e_, r in gaps.get(a.office, []) if s_.lo < b.start.lo and (e_ is None or e_.hi > a.end.hi)]
+        text = why[0] if why else "no holder recorded"
+        text = text if len(text) <= 42 else text[:40].rsplit(" ", 1)[0] + " …"
+        return f"{a.end.text} – {b.start.text}:\n{text}"
     for n, office in enumerate(rows):
         group = sorted((b for b in items if b.office == office), key=lambda b: (chronological(b.start, b.end), not b.acting))
         lines.append(f"  subgraph cluster_{n} {{")
@@ -350,7 +377,9 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
             members = []
             for b in chunk:
                 span = f"{b.start.text} – {b.end.text if b.end else 'now'}"
-                how = ", ".join(x for x in ("acting" if b.acting else "", b.mode or "") if x)
+                # "acting, acting by rule" says acting twice: the mode alone says it then
+                how = b.mode if b.acting and b.mode and "acting" in b.mode else \
+                    ", ".join(x for x in ("acting" if b.acting else "", b.mode or "") if x)
                 label = b.person_label + "\n" + span + (f"\n{how}" if how else "")
                 extra = ', fillcolor="#fde0c5", color="#d95f02"' if b.relative else ""
                 lines.append(f"    {ids[b.tenure]} [id=\"tenure-{ids[b.tenure][1:]}\", label={_q(label)}{extra}];")
@@ -359,9 +388,17 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
         lines.append("  }")
         for ci, chunk in enumerate(chunks):
             for a, b in zip(chunk, chunk[1:], strict=False):
+                hole = between(a, b)
+                # a period with nobody recorded is drawn as such (dashed, with its dates and reason), never as
+                # a hand-over: the presidency abolished in 1992-1994 is not Iskandarov handing over to Rahmon
+                dashed = (f", style=dashed, color=\"#999999\", fontcolor=\"#555555\", fontsize=7, label={_q(hole)}"
+                          if hole else "")
                 if b.predecessor == a.tenure:
                     chained.add((a.tenure, b.tenure))
-                    lines.append(f"  {ids[a.tenure]} -> {ids[b.tenure]} [id=\"succ-{ids[b.tenure][1:]}\"];")
+                    lines.append(f"  {ids[a.tenure]} -> {ids[b.tenure]} [id=\"succ-{ids[b.tenure][1:]}\"{dashed}];")
+                elif hole:
+                    layout += 1
+                    lines.append(f"  {ids[a.tenure]} -> {ids[b.tenure]} [id=\"gap-{layout}\", arrowhead=none{dashed}];")
                 else:  # keep date order inside a row even where no succession is recorded
                     layout += 1
                     lines.append(f"  {ids[a.tenure]} -> {ids[b.tenure]} [id=\"layout-{layout}\", style=invis];")

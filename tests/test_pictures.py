@@ -229,3 +229,22 @@ def test_graph_svg_without_graphviz_is_one_line_error(run, tmp_path, monkeypatch
     assert not (tmp_path / "tm.svg").exists()
     r = run("graph", "President of Turkmenistan", "--out", tmp_path / "tm.dot")
     assert r.exit_code == 0 and (tmp_path / "tm.dot").read_text(encoding="utf-8").startswith("digraph succession {")
+
+
+def test_a_period_without_a_holder_is_drawn_as_such_not_as_a_hand_over(run, tmp_path):
+    """Iskandarov (to 1992-11-19) and Rahmon (from 1994-11-16): the presidency was abolished in between, so
+    the edge is dashed and labelled with the dates and the recorded reason; tenures that meet keep solid
+    arrows; a hole with no recorded reason says "no holder recorded"."""
+    need_dot()
+    out = tmp_path / "tj.svg"
+    assert run("graph", "President of Tajikistan", "--out", out).exit_code == 0
+    _parts, root = svg_parts(out)
+    edges = {g.get("id"): g for g in root.iter(SVG + "g") if g.get("class") == "edge"}
+    texts = {i: " ".join(t.text or "" for t in g.iter(SVG + "text")) for i, g in edges.items()}
+    dashed = [i for i, g in edges.items() if any(p.get("stroke-dasharray") for p in g.iter(SVG + "path"))]
+    gap = [i for i in dashed if "1992-11-19 – 1994-11-16" in texts[i]]
+    assert len(gap) == 1 and "abolished" in texts[gap[0]].lower(), texts
+    assert sum(1 for i in edges if i.startswith("succ-") and i not in dashed) >= 4
+    out2 = tmp_path / "ash.dot"
+    assert run("graph", "Hakim of Ashgabat", "--out", out2).exit_code == 0
+    assert "no holder recorded" in out2.read_text(encoding="utf-8")
