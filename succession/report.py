@@ -208,6 +208,13 @@ def build(session, out: Path, progress=None) -> list[Path]:
     for r in session.rules().records:
         rules[r["office_iri"]].append(r)
     departures = {o: session.departures(o) for o in rules}
+    from .coverage import coverage as _coverage
+
+    # the periods with nobody recorded, and the holders pages show in office without a dated tenure
+    holes = {c.office: c for c in _coverage(session.engine.select, kinds=None)}
+    attested: dict[str, list[dict]] = defaultdict(list)
+    for a in session.attestations():
+        attested[a["office"]].append(a)
     current = session.current(all_kinds=True)
     people = session.people()
     claims: dict[str, list[dict]] = defaultdict(list)
@@ -318,6 +325,19 @@ def build(session, out: Path, progress=None) -> list[Path]:
                 [[person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else ""), esc(r["start"]),
                   esc(r["end"] or ""), esc(r["entry_mode"] or ""), esc(r["exit_reason"] or ""), site.cite(r["sources"])]
                  for r in hist.records], ["acting" if r["acting"] else "" for r in hist.records]))
+            cov = holes.get(iri)
+            if cov is not None and cov.gaps:
+                parts.append("<h2>Periods with no holder recorded</h2>" + table(
+                    ["From", "To", "Why", "Seen in office meanwhile"],
+                    [[esc(g.start), esc(g.end), esc(g.explanation or ("not tracked (a post recorded for its holders' "
+                                                                       "careers)" if cov.post_only else
+                                                                       "not found in the sources read")),
+                      esc("; ".join(g.attested))] for g in cov.gaps]))
+            if attested.get(iri):
+                parts.append("<h2>Seen in office on a day (no dated tenure)</h2>" + table(
+                    ["Date", "Holder", "Sources"],
+                    [[esc(a["date"]), person_link(a["person_iri"], a["person"]), site.cite(a["sources"])]
+                     for a in sorted(attested[iri], key=lambda a: a["date"])]))
             if rules.get(iri):
                 parts.append("<h2>Who acts if it falls vacant: the rules over time</h2>" + table(
                     ["From", "Until", "Order", "Acting office", "Legal basis", "Sources"],

@@ -73,6 +73,16 @@ def test_office_page_has_succession_rules_and_departures(site):
     assert re.search(r'<a href="https://[^"]+" rel="noopener">[^<]{8,}</a> <span class=note>\(', text)
 
 
+def test_office_page_shows_the_periods_without_a_holder_and_who_was_seen_in_office(site):
+    """Hakim of Ahal: the years no tenure covers are listed with their reason, and the holders a dated page
+    shows in office meanwhile, with the page cited."""
+    text = (site / "office" / "governor-of-ahal-province.html").read_text(encoding="utf-8")
+    assert "Periods with no holder recorded" in text and "not found in the sources read" in text
+    i = text.index("Seen in office on a day")
+    assert "Soltanmyrat Soltanmyradov" in text[i:] and "2025-02-07" in text[i:]
+    assert re.search(r'<a href="https://[^"]+" rel="noopener">', text[i:])
+
+
 def test_person_page_has_offices_relatives_and_claims(site):
     text = (site / "person" / "rustam-emomali.html").read_text(encoding="utf-8")
     assert "Mayor of Dushanbe" in text and "Chairman of the Majlisi Milli" in text
