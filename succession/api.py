@@ -432,7 +432,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
             persons = [{"name": h["personLabel"], "iri": h["person"], "certain": bool(h["certain"])} for h in holders]
             person = "; ".join(p["name"] for p in persons) if persons else None
             if not persons:
-                notes.append(f"Order {order}: {r['actingOfficeLabel']} is vacant on {day} (no recorded holder).")
+                notes.append(f"Order {order}: no holder of {r['actingOfficeLabel']} is recorded on {day} (vacant, or a "
+                             f"holder not recorded: `succession who-holds` says which).")
             elif any(not p["certain"] for p in persons):
                 notes.append(f"Order {order}: the holder's dates are known only to the month or year; may not cover {day}.")
             if multi and r["designation"]:
@@ -453,7 +454,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
         if not records:
             notes.append(f"No succession rule for {label} is recorded as in force on {day}.")
         return Answer(f"If the office of {label} fell vacant on {day}", records,
-                      ["order", "office", "person", "edition", "article", "sources"], notes, blank={"person": "vacant"})
+                      ["order", "office", "person", "edition", "article", "sources"], notes,
+                      blank={"person": "no holder recorded"})
 
     def transfers(self, country: str | None = None, office: str | None = None) -> Answer:
         """Every vacancy of a head of state: who the rules named, who took over, regular or irregular."""
