@@ -527,6 +527,11 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
     def _correction_notes(self, records: list[dict[str, Any]], node: str, who) -> list[str]:
         """Each record gains its tenure's corrections; the notes say them in words."""
         found = self.corrections([r["tenure_iri"] for r in records] + [node])
+        for cs in found.values():  # a controlled value in words ("governor"), not the ontology's IRI
+            for c in cs:
+                for k in ("old", "new"):
+                    if isinstance(c[k], str) and c[k].startswith("https://w3id.org/succession-kb/ontology/"):
+                        c[k] = c[k].rsplit("#", 1)[-1].replace("-", " ")
         notes = []
         for r in records:
             r["corrections"] = found.get(r["tenure_iri"], [])

@@ -149,7 +149,7 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
                      "sources": r["sources"]})
     out["line"] = line
     # the rules' long comments stay in `line-of-succession`; the outlook keeps the notes about holders
-    out["line_notes"] = [n for n in line_answer.notes if "vacant on" in n or "several holders" in n
+    out["line_notes"] = [n for n in line_answer.notes if "no holder of" in n or "several holders" in n
                          or "rules in force at once" in n]
 
     # ---- relatives of the incumbent in office on the day
@@ -242,7 +242,7 @@ def outlook(s, country: str, on: str | None = None) -> dict[str, Any]:
     if first_then and first_now and first_then["office_iri"] != first_now["office_iri"]:
         since = first_now.get("in_force_from") or ""
         changes.append({"date": since if since > start else "", "office": first_now["office"], "why_watched": "first in line",
-                        "change": f"now first in line ({first_now['person'] or 'vacant'}), under "
+                        "change": f"now first in line ({first_now['person'] or 'no holder recorded'}), under "
                                   f"{first_now.get('edition') or 'the rules in force'}, instead of {first_then['office']}",
                         "person": first_now["person"], "acting": None, "entry_mode": None,
                         "relative_of_incumbent": False, "sources": first_now.get("sources") or []})
@@ -274,7 +274,7 @@ def overview(s, on: str | None = None) -> list[dict[str, Any]]:
             "years": inc.get("years_in_office"),
             "next_election": _next_text(o),
             "term": o["term"]["summary"],
-            "first_in_line": (f"{first['person'] or 'vacant'} ({first['office']})") if first else None,
+            "first_in_line": (f"{first['person'] or 'no holder recorded'} ({first['office']})") if first else None,
             "relative_in_line": any(r["relative_of_incumbent"] for r in o["line"]),
             "last_transfer": (f"{last['date']} {last['outgoing']} -> {last['incoming']} ({last['mode']} {last['kind']}"
                               + (f", {last['kinship']}" if last["kinship"] else "") + ")")

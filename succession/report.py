@@ -291,7 +291,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
                 parts.append(f"<h2>If the office of {esc(h['office'])} fell vacant today</h2>" + table(
                     ["Order", "Acting office", "Holder", "Legal basis", "Sources"],
                     [[esc(x["order"]), office_link(x["office_iri"], x["office"]),
-                      ", ".join(person_link(p["iri"], p["name"]) for p in x["persons"]) or "vacant",
+                      ", ".join(person_link(p["iri"], p["name"]) for p in x["persons"]) or "no holder recorded",
                       esc(" ".join(str(v) for v in (x["edition"], x["article"]) if v)), site.cite(x["sources"])]
                      for x in line.records]) + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in line.notes))
             fam = families[country]
@@ -352,8 +352,13 @@ def build(session, out: Path, progress=None) -> list[Path]:
                     [[esc(d["date"]), esc(d["expected"] or ""), esc(d["actual"] or ""), esc(d["comment"] or ""),
                       site.cite(d["sources"])] for d in departures[iri]]))
             other = [n for n in hist.notes if not n.startswith("Departure from the first in line")]
+            edits = [n for n in other if n.startswith("Corrected ")]
+            other = [n for n in other if not n.startswith("Corrected ")]
             if other:
                 parts.append("<h2>Notes</h2>" + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in other))
+            if edits:  # what was corrected, and from what: kept out of the way of the notes
+                parts.append(f"<details><summary>Edit history ({len(edits)} correction{'s' if len(edits) > 1 else ''})"
+                             "</summary>" + "".join(f"<p class=\"note\">{esc(n)}</p>" for n in edits) + "</details>")
             emit(tmp / "office" / f"{slug_of(iri)}.html", site.page(o["office"], "".join(parts)))
         for iri in sorted(persons):
             info = people.get(iri, {"label": iri, "aliases": []})
@@ -390,12 +395,12 @@ def build(session, out: Path, progress=None) -> list[Path]:
             facts = []
             for r in now:
                 if r["kind"] in ("head of state", "head of government"):
-                    who = person_link(r["person_iri"], r["person"], "") if r["person"] else "vacant"
+                    who = person_link(r["person_iri"], r["person"], "") if r["person"] else "no holder recorded"
                     facts.append(f"<li>{esc(r['office'])}: {who} since {esc(r['start'])}</li>")
             for _h, ans in line:
                 first = ans.records[0] if ans.records else None
                 if first:
-                    who = ", ".join(person_link(p["iri"], p["name"], "") for p in first["persons"]) or "vacant"
+                    who = ", ".join(person_link(p["iri"], p["name"], "") for p in first["persons"]) or "no holder recorded"
                     facts.append(f"<li>First in line: {who} ({esc(first['office'])})</li>")
             facts.append(f"<li>Relatives of a head of state in office today: {len({x['relative'] for x in fam['in_office'].records})}"
                          "</li>")
