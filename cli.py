@@ -1373,7 +1373,7 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
     items = bars(s.engine.select, start=start, end=end, **sel)
     rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
     draw(items, out, title=f"Tenures: {what}", start=start, end=end, rows=rows, as_of=data_as_of(s.engine.select))
-    typer.echo(f"Wrote {out} ({len(items)} tenures).")
+    typer.echo(f"Wrote {out} ({len(items)} tenure{'' if len(items) == 1 else 's'}).")
 
 
 @app.command()
@@ -1397,7 +1397,7 @@ def graph(office: Annotated[Optional[list[str]], typer.Argument(help="Offices wh
         raise InputError("nothing to draw: no tenure matches")
     rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
     render_dot(dot(items, s.engine.select, rows), out)
-    typer.echo(f"Wrote {out} ({len(items)} tenures).")
+    typer.echo(f"Wrote {out} ({len(items)} tenure{'' if len(items) == 1 else 's'}).")
 
 
 @app.command()
