@@ -371,7 +371,8 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
     for n, office in enumerate(rows):
         group = sorted((b for b in items if b.office == office), key=lambda b: (chronological(b.start, b.end), not b.acting))
         lines.append(f"  subgraph cluster_{n} {{")
-        lines.append(f"    label={_q(group[0].office_label)}; style=rounded; color=\"#999999\";")
+        lines.append(f"    label={_q(group[0].office_label)}; tooltip={_q(group[0].office_label)}; style=rounded; "
+                     "color=\"#999999\";")
         chunks = [group[i:i + _PER_ROW] for i in range(0, len(group), _PER_ROW)]
         for chunk in chunks:
             members = []
@@ -382,7 +383,9 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
                     ", ".join(x for x in ("acting" if b.acting else "", b.mode or "") if x)
                 label = b.person_label + "\n" + span + (f"\n{how}" if how else "")
                 extra = ', fillcolor="#fde0c5", color="#d95f02"' if b.relative else ""
-                lines.append(f"    {ids[b.tenure]} [id=\"tenure-{ids[b.tenure][1:]}\", label={_q(label)}{extra}];")
+                # the tooltip a reader hovers is the box's own text, not Graphviz's node id ("t5")
+                lines.append(f"    {ids[b.tenure]} [id=\"tenure-{ids[b.tenure][1:]}\", label={_q(label)}, "
+                             f"tooltip={_q(b.office_label + ': ' + label.replace(chr(10), ', '))}{extra}];")
                 members.append(ids[b.tenure])
             lines.append("    { rank=same; " + " ".join(f"{m};" for m in members) + " }")
         lines.append("  }")
