@@ -60,3 +60,14 @@ PREFIXES: dict[str, str] = {
 def sparql_prefixes() -> str:
     """PREFIX lines for every project prefix, for queries built in code."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def curie(iri: str) -> str | None:
+    """``iri`` as prefix:local with the project's prefixes (the longest namespace that fits), or None."""
+    for prefix, base in _LONGEST_FIRST:
+        if iri.startswith(base):
+            return f"{prefix}:{iri[len(base):]}"
+    return None

@@ -190,7 +190,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
     from .dynasty import FamilyGraph
     from .errors import describe_os_error
     from .pictures import load_bars, row_order, select_bars, timeline
-    from .safeio import REPORT_MARKER, check_report_folder
+    from .safeio import REPORT_MARKER, _umask, check_report_folder
 
     out = Path(out)
     check_report_folder(out)
@@ -250,9 +250,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(tmp, 0o777 & ~mask)  # a web server or a colleague reads it (mkdtemp makes it 0700)
+        os.chmod(tmp, 0o777 & ~_umask())  # a web server or a colleague reads it (mkdtemp makes it 0700)
         (tmp / REPORT_MARKER).write_text("written by succession report; the folder is replaced by the next report\n",
                                          encoding="utf-8")
     except OSError as exc:

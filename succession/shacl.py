@@ -291,7 +291,7 @@ class Data:
 
     def values(self, focus, path: tuple[str, bool]) -> list:
         iri, inverse = path
-        return list(dict.fromkeys((self.inv if inverse else self.out).get((focus, iri), [])))
+        return list((self.inv if inverse else self.out).get((focus, iri), []))  # unique: triples are deduplicated
 
 
 # ------------------------------------------------------------------------------------------- evaluation
@@ -304,12 +304,9 @@ def _show(term) -> str:
 
 
 def _short(iri: str) -> str:
-    from .namespaces import PREFIXES
+    from .namespaces import curie
 
-    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(base):
-            return f"{prefix}:{iri[len(base):]}"
-    return f"<{iri}>"
+    return curie(iri) or f"<{iri}>"
 
 
 class Validator:

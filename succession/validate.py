@@ -102,13 +102,9 @@ def pyshacl_results(triples: Iterable[ox.Triple], focus: list | None = None) -> 
 
 
 def _short(term) -> str:
-    from .namespaces import PREFIXES
+    from .namespaces import curie
 
-    value = str(term)
-    for prefix, iri in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if value.startswith(iri):
-            return f"{prefix}:{value[len(iri):]}"
-    return value
+    return curie(str(term)) or str(term)
 
 
 def select_on(store: ox.Store):
