@@ -269,7 +269,7 @@ def current(country: Annotated[Optional[str], typer.Option("--country", "-c", he
 
 @app.command("line-of-succession")
 @handle_errors
-def line_of_succession(office: Annotated[str, typer.Argument(help="The office that would fall vacant.")],
+def line_of_succession(office: Annotated[str, typer.Argument(help="The office that would fall vacant, or a country (its head of state).")],
                        on: OnOpt = None, format: FormatOpt = "table", kb: KbOpt = None, as_recorded: AsRecordedOpt = None) -> None:
     """Who would act if OFFICE fell vacant on a date: the rules in force, in order, and their holders.
 

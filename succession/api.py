@@ -405,8 +405,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
         """Who would act if ``office`` fell vacant on ``on``: one row per order of the rules in force that
         day, with the holder of the acting office then ("vacant" when it has none; every holder of a
         multi-seat office, with who designates among them) and the legal edition in force."""
-        office_iri = self.resolver.resolve("office", office)
         day = parse_date(on, "date", day_only=True) if on else today()
+        office_iri, taken_as = self._office_or_head_of_state(office, day.text)
         # Two steps, same answer as the named query acting-successor: the rules in force, then the
         # holder of each acting office through holder-on-date (Oxigraph plans the one-query form
         # badly at a million triples: 1.2 s against a few milliseconds).
@@ -414,7 +414,7 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
                                    {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)}).records()
         holder_q = get_query("holder-on-date").text
         label = self.office_label(office_iri)
-        notes: list[str] = []
+        notes: list[str] = [taken_as] if taken_as else []
         by_order: dict[int, list[dict[str, Any]]] = {}
         for r in rules:
             by_order.setdefault(r["order"], []).append(r)
@@ -456,6 +456,25 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
         return Answer(f"If the office of {label} fell vacant on {day}", records,
                       ["order", "office", "person", "edition", "article", "sources"], notes,
                       blank={"person": "no holder recorded"})
+
+    def _office_or_head_of_state(self, text: str, day: str) -> tuple[str, str | None]:
+        """The office ``text`` names or, when it names a country exactly ("Kazakhstan", an alias of the
+        country), that country's head-of-state office on ``day``: the vacancy a user asking for a
+        country's line of succession means. The second value says which office was taken."""
+        from .outlook import head_of_state
+
+        from .errors import SuccessionError
+
+        try:
+            country_iri = self.resolver.resolve_strict("country", text)
+        except SuccessionError:
+            country_iri = None
+        if country_iri is not None:
+            country = self.resolver.label("country", country_iri)
+            hs = head_of_state(self, country, day)
+            if hs is not None:
+                return hs["office_iri"], f"{text.strip()!r} is a country: showing its head of state, {hs['office']}."
+        return self.resolver.resolve("office", text), None
 
     def transfers(self, country: str | None = None, office: str | None = None) -> Answer:
         """Every vacancy of a head of state: who the rules named, who took over, regular or irregular."""

@@ -409,3 +409,29 @@ def test_edits_refuse_a_view_of_the_past(world):
     with pytest.raises(InputError, match="read-only view of the past"):
         editor.end_tenure("Beta Bee", "Chair of the Xland Senate", date="2026-01-01", reason="resignation",
                           source=SourceInfo(SRC))
+
+
+@pytest.mark.parametrize("country", ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"])
+def test_a_country_names_its_head_of_state_on_every_edition_boundary(session, editions, country):
+    """`line-of-succession Kazakhstan` is the line of the country's head-of-state office on that day, on
+    the first day of every edition in force and the day before it, and says which office it took."""
+    hs_office = {"Kazakhstan": "President of Kazakhstan", "Kyrgyzstan": "President of Kyrgyzstan",
+                 "Tajikistan": "President of Tajikistan", "Turkmenistan": "President of Turkmenistan",
+                 "Uzbekistan": "President of Uzbekistan"}[country]
+    days = {TODAY.isoformat()}
+    for start, _ in editions.values():
+        if len(start) == 10 and start >= "1992":
+            first = dt.date.fromisoformat(start)
+            days |= {first.isoformat(), (first - dt.timedelta(days=1)).isoformat()}
+    for day in sorted(days):
+        by_country = session.line_of_succession(country, day)
+        by_office = session.line_of_succession(hs_office, day)
+        assert by_country.records == by_office.records, (country, day)
+        assert by_country.title == by_office.title
+        assert f"showing its head of state, {hs_office}" in by_country.notes[0]
+        assert not any("showing its head of state" in n for n in by_office.notes)
+
+
+def test_an_office_name_is_never_taken_for_a_country(session):
+    answer = session.line_of_succession("Prime Minister of Kazakhstan", "2020-01-01")
+    assert answer.title == "If the office of Prime Minister of Kazakhstan fell vacant on 2020-01-01"
