@@ -1363,7 +1363,7 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
     Example: succession timeline --country Tajikistan --from 1990 --out tajikistan.png
     """
     from succession.dates import parse_date
-    from succession.pictures import bars, data_as_of, row_order
+    from succession.pictures import bars, data_as_of, load_marks, row_order
     from succession.pictures import timeline as draw
 
     s = _session(kb)
@@ -1372,8 +1372,11 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
     sel, what = _selection(s, office, country, person)
     items = bars(s.engine.select, start=start, end=end, **sel)
     rows = row_order(items, "given" if office else "date" if person else "kind", sel.get("offices"))
-    draw(items, out, title=f"Tenures: {what}", start=start, end=end, rows=rows, as_of=data_as_of(s.engine.select))
-    typer.echo(f"Wrote {out} ({len(items)} tenure{'' if len(items) == 1 else 's'}).")
+    marks = load_marks(s.engine.select, items, start, end)
+    draw(items, out, title=f"Tenures: {what}", start=start, end=end, rows=rows, as_of=data_as_of(s.engine.select),
+         marks=marks)
+    seen = f", {len(marks)} holder{'' if len(marks) == 1 else 's'} seen on a day" if marks else ""
+    typer.echo(f"Wrote {out} ({len(items)} tenure{'' if len(items) == 1 else 's'}{seen}).")
 
 
 @app.command()

@@ -35,7 +35,7 @@ SELECT (MAX(?d) AS ?last) WHERE { { ?x sk:recordedAt ?r BIND(SUBSTR(STR(?r), 1, 
 
 MAIN_KINDS = ("head of state", "head of government", "chamber chair", "mayor")
 _KIND_RANK = {k: i for i, k in enumerate(MAIN_KINDS)}
-HOLDER, FAMILY = "#a6cee3", "#fdb863"
+HOLDER, FAMILY, MARK = "#a6cee3", "#fdb863", "#1f78b4"
 
 
 @dataclass
@@ -61,6 +61,58 @@ class Bar:
 
     def days(self) -> tuple[_dt.date, _dt.date]:
         return self.start.midpoint(), self.end.midpoint() if self.end else _dt.date.today()
+
+
+@dataclass
+class Mark:
+    """A holder pages show in office on one or more days, with no dated tenure recorded (attestations;
+    consecutive ones of the same person on one office are one mark)."""
+    office: str
+    person_label: str
+    days: list[PDate]
+
+    @property
+    def day(self) -> PDate:
+        return self.days[0]
+
+    @property
+    def label(self) -> str:
+        first, last = self.days[0].text, self.days[-1].text
+        return f"{self.person_label} (seen {first})" if first == last else f"{self.person_label} (seen {first} to {last})"
+
+
+_MARKS = """
+SELECT ?office ?personLabel ?date ?person WHERE {
+  ?a a sk:Attestation ; sk:office ?office ; sk:holder ?person ; sk:date ?date . ?person rdfs:label ?personLabel .
+}"""
+
+
+def load_marks(select, items: list[Bar], start: PDate | None = None, end: PDate | None = None) -> list[Mark]:
+    """The attestations on the offices of ``items`` (within [start, end]) that no drawn tenure of the
+    same person already covers: the holders the picture would otherwise leave out of a period with no
+    dated tenure."""
+    offices = {b.office for b in items}
+    out = []
+    for r in select(sparql_prefixes() + _MARKS).rows:
+        office, day = r["office"].value, PDate(r["date"].value)
+        if office not in offices or (start and day.lo < start.lo) or (end and day.hi > end.hi):
+            continue
+        covered = any(b.office == office and b.person == r["person"].value and b.start.lo <= day.lo
+                      and (b.end is None or day.hi <= b.end.hi) for b in items)
+        if not covered:
+            out.append((office, day, r["personLabel"].value, r["person"].value))
+    marks: list[Mark] = []
+    last: dict[str, tuple[str, Mark]] = {}
+    for office, day, label, person in sorted(out, key=lambda x: (x[0], x[1].lo, x[2])):
+        prev = last.get(office)
+        between = prev and any(b.office == office and prev[1].days[-1].lo <= b.start.lo <= day.lo for b in items)
+        if prev and prev[0] == person and not between:
+            prev[1].days.append(day)
+            continue
+        mark = Mark(office, label, [day])
+        marks.append(mark)
+        last[office] = (person, mark)
+    return marks
 
 
 def data_as_of(select) -> str:
@@ -175,10 +227,12 @@ def _free_lane(lanes: list[list[tuple[float, float]]], connectors: list[list[flo
 
 def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDate | None = None,
              end: PDate | None = None, rows: list[str] | None = None, as_of: str | None = None,
-             write=None):
+             write=None, marks: list[Mark] | None = None):
     """Draw one row per office, one bar per tenure, every bar labelled without overlap: inside the bar
-    when the name fits, else on the first free line under the row with a thin leader. Returns the
-    figure (laid out; `fig.canvas.draw()` renders it), so callers and tests can measure it."""
+    when the name fits, else on the first free line under the row with a thin leader. ``marks`` (from
+    `load_marks`) are holders seen in office on a day with no dated tenure: a diamond on that day,
+    labelled like a bar. Returns the figure (laid out; `fig.canvas.draw()` renders it), so callers and
+    tests can measure it."""
     if out is not None and out.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"timeline output must end in .png or .svg, not {out.name!r}")
     if not items:
@@ -187,12 +241,14 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     rows = rows or row_order(items)
+    marks = [m for m in marks or [] if m.office in set(rows)]
     today = _dt.date.today()
-    lo = start.midpoint() if start else min(b.days()[0] for b in items)
-    hi = end.midpoint() if end else max(b.days()[1] for b in items)
+    lo = start.midpoint() if start else min([b.days()[0] for b in items] + [m.day.midpoint() for m in marks])
+    hi = end.midpoint() if end else max([b.days()[1] for b in items] + [m.days[-1].midpoint() for m in marks])
     if hi <= lo:
         hi = lo + _dt.timedelta(days=1)
     fig = Figure(figsize=(_W, 4), dpi=_DPI)  # no pyplot: no global figure registry to leak into
@@ -220,7 +276,21 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
     for o in rows:
         lanes: list[list[tuple[float, float]]] = [[]]
         connectors: list[list[float]] = [[]]  # leader lines crossing each lane
-        for b in sorted((b for b in items if b.office == o), key=lambda b: clip(b)[0]):
+        for b in sorted([b for b in items if b.office == o] + [m for m in marks if m.office == o],
+                        key=lambda b: b.day.midpoint() if isinstance(b, Mark) else clip(b)[0]):
+            if isinstance(b, Mark):
+                d = b.day.midpoint()
+                if not lo <= d <= hi or not lo <= b.days[-1].midpoint() <= hi:
+                    continue
+                x0 = (d - lo).days * px_per_day
+                w = text_px(b.label, _LANE_PT)
+                tx0 = min(max(x0, 0.0), axes_px - w)
+                lane = _free_lane(lanes, connectors, tx0, w, x0, gap)
+                lanes[lane].append((tx0, tx0 + w))
+                for k in range(1, lane):
+                    connectors[k].append(x0)
+                plan.append((b, o, lane, tx0, x0))
+                continue
             s, e = clip(b)
             x0, x1 = (s - lo).days * px_per_day, (e - lo).days * px_per_day
             w = text_px(b.person_label, _INSIDE_PT)
@@ -262,9 +332,18 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
         ax.annotate(wrapped[o], xy=(0, top[o] + _PAD), xycoords=("axes fraction", "data"), xytext=(-6, 0),
                     textcoords="offset points", ha="right", va="top", fontsize=_ROW_PT)
     for i, (b, o, lane, tx0, cx) in enumerate(plan):
-        s, e = clip(b)
         y0 = top[o] + _PAD
         yc = y0 + _BAR_H / 2
+        if isinstance(b, Mark):
+            xd = mdates.date2num(b.day.midpoint())
+            ax.plot([mdates.date2num(d.midpoint()) for d in b.days], [yc] * len(b.days), marker="D", markersize=4.5,
+                    color=MARK, markeredgecolor="#222222", markeredgewidth=0.5, linewidth=0.8, zorder=5, gid=f"seen-{i}")
+            ly = y0 + _BAR_H + (lane - 0.5) * _LANE_H
+            ax.plot([xd, xd], [yc + 0.04, ly - 0.05], color="#555555", linewidth=0.5, linestyle=":")
+            ax.text(mdates.date2num(lo) + tx0 * days_per_px, ly, b.label, va="center", ha="left", fontsize=_LANE_PT,
+                    color="#222222", style="italic", zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4})
+            continue
+        s, e = clip(b)
         width = max((e - s).days, 1)
         rect = ax.barh(yc, width, left=mdates.date2num(s), height=_BAR_H, color=HOLDER, alpha=0.6 if b.acting else 1.0,
                        hatch="////" if b.acting else None, edgecolor="#333333", linewidth=0.4)[0]
@@ -297,8 +376,10 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
     fig.legend(handles=[Patch(facecolor=HOLDER, edgecolor="#333333", label="in office"),
                         Patch(facecolor=FAMILY, edgecolor="#333333",
                               label="in office while a relative was head of state"),
-                        Patch(facecolor="white", edgecolor="#333333", hatch="////", label="acting")],
-               loc="lower left", bbox_to_anchor=(left_in / _W, 0.32 / H), ncol=3, fontsize=7, frameon=False,
+                        Patch(facecolor="white", edgecolor="#333333", hatch="////", label="acting")]
+               + ([Line2D([], [], marker="D", linestyle="none", markersize=4.5, color=MARK, markeredgecolor="#222222",
+                          label="seen in office on a day (no dated tenure)")] if any(isinstance(p[0], Mark) for p in plan) else []),
+               loc="lower left", bbox_to_anchor=(left_in / _W, 0.32 / H), ncol=4, fontsize=7, frameon=False,
                borderaxespad=0)
     fig.text(left_in / _W, 0.1 / H, f"Data as of {as_of or today.isoformat()} · open tenures drawn to "
              f"{today.isoformat()} · succession-kb", fontsize=6.5, color="#555555")

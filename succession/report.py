@@ -189,7 +189,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
     """Write the site into ``out`` (replacing it atomically) and return the pages written."""
     from .dynasty import FamilyGraph
     from .errors import describe_os_error
-    from .pictures import load_bars, row_order, select_bars, timeline
+    from .pictures import load_bars, load_marks, row_order, select_bars, timeline
     from .safeio import REPORT_MARKER, _umask, check_report_folder
 
     out = Path(out)
@@ -300,11 +300,13 @@ def build(session, out: Path, progress=None) -> list[Path]:
             main = [b for b in select_bars(bars, country=country)]
             if main:
                 timeline(main, tmp / "img" / f"{cslug}.svg", title=f"Tenures: {country}", rows=row_order(main),
-                         as_of=as_of, write=lambda p, data: p.write_bytes(data))
+                         as_of=as_of, write=lambda p, data: p.write_bytes(data),
+                         marks=load_marks(session.engine.select, main))
                 parts.append(f"<h2>Timeline</h2><div class=\"pic\"><img src=\"../img/{cslug}.svg\" alt=\"Timeline of the "
                              f"main offices of {esc(country)}: one bar per tenure, labelled with the holder\"></div>"
                              f"<p class=\"note\"><a href=\"../img/{cslug}.svg\">Open the timeline</a>. Orange: "
-                             "in office while a relative was head of state; hatched: acting.</p>")
+                             "in office while a relative was head of state; hatched: acting; a diamond: a holder a page shows "
+                             "in office on that day, with no dated tenure recorded.</p>")
             items = sorted(by_country[country], key=lambda o: (MAIN.index(o["kind"]) if o["kind"] in MAIN else 9,
                                                                  o["kind"], o["office"]))
             parts.append("<h2>Offices</h2>" + table(["Office", "Kind", "Tenures"], [

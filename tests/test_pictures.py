@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from succession.api import Succession
-from succession.pictures import load_bars, row_order, select_bars, timeline
+from succession.pictures import load_bars, load_marks, row_order, select_bars, timeline
 
 COUNTRIES = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
 MAIN = ("head of state", "head of government", "chamber chair", "mayor")
@@ -152,10 +152,13 @@ def overlaps(boxes):
 @pytest.mark.parametrize("country", COUNTRIES)
 def test_timeline_labels_never_overlap_and_every_bar_is_named(everything, country):
     items = select_bars(everything, country=country)
-    fig = timeline(items, None, title=f"Tenures: {country}", rows=row_order(items))
+    marks = load_marks(Succession().engine.select, items)
+    fig = timeline(items, None, title=f"Tenures: {country}", rows=row_order(items), marks=marks)
     boxes = texts(fig)
     assert overlaps(boxes) == []
     names = [t for t, _ in boxes]
+    for m in marks:  # every holder seen on a day is named once, with the day
+        assert names.count(m.label) == 1
     for b in items:  # every bar carries its holder's name (one label per bar)
         assert b.person_label in names
     assert sum(1 for t in names if t in {b.person_label for b in items}) >= len(items)
@@ -248,3 +251,36 @@ def test_a_period_without_a_holder_is_drawn_as_such_not_as_a_hand_over(run, tmp_
     out2 = tmp_path / "ash.dot"
     assert run("graph", "Hakim of Ashgabat", "--out", out2).exit_code == 0
     assert "no holder recorded" in out2.read_text(encoding="utf-8")
+
+
+def test_attested_holders_are_drawn_on_their_days_and_merged_per_person(run, everything, tmp_path):
+    """A holder seen in office on a day with no dated tenure is a diamond on that day: consecutive pages
+    showing the same person on one office are one label; a mark inside the same person's tenure is not
+    drawn twice; every attestation on the drawn offices is accounted for."""
+    s = Succession()
+    offices = [s.resolver.resolve("office", o) for o in ("Governor of Osh Region", "Minister of Defence of Kyrgyzstan")]
+    items = select_bars(everything, offices=offices)
+    marks = load_marks(s.engine.select, items)
+    attested = [a for o in offices for a in s.attestations(o)]
+    assert sum(len(m.days) for m in marks) == len(attested) > 0
+    by_person = {}
+    for m in marks:
+        assert [d.lo for d in m.days] == sorted(d.lo for d in m.days)
+        by_person.setdefault((m.office, m.person_label), []).append(m)
+    # Dzhantaev on 2025-02-27, 2025-11-26 and 2025-11-30 (Osh) with nobody dated between: one mark
+    dz = [m for m in marks if m.person_label == "Elchibek Dzhantaev"]
+    assert len(dz) == 1 and dz[0].label == "Elchibek Dzhantaev (seen 2025-02-27 to 2025-11-30)"
+    out = tmp_path / "kg.svg"
+    r = run("timeline", "Governor of Osh Region", "Minister of Defence of Kyrgyzstan", "--out", out)
+    assert r.exit_code == 0, r.output
+    svg = out.read_text(encoding="utf-8")
+    assert len(set(re.findall(r'id="(seen-\d+)"', svg))) == len(marks)
+    assert f"{len(marks)} holders seen on a day" in r.stdout
+    assert "seen in office on a day (no dated tenure)" in svg
+    # a period drawn that holds none of the days: nothing drawn, no legend entry
+    r = run("timeline", "Governor of Osh Region", "--from", "1995", "--to", "2000", "--out", tmp_path / "old.svg")
+    assert r.exit_code == 0 and "seen on a day" not in r.stdout
+    assert "seen in office" not in (tmp_path / "old.svg").read_text(encoding="utf-8")
+    r = run("timeline", "Governor of Osh Region", "--from", "2018", "--to", "2025-06", "--out", tmp_path / "new.svg")
+    assert "2 holders seen on a day" in r.stdout  # Zhylkybaev 2020-08-08, Dzhantaev 2025-02-27 (not his later days)
+    assert "Elchibek Dzhantaev (seen 2025-02-27)" in (tmp_path / "new.svg").read_text(encoding="utf-8")
