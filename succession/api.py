@@ -256,6 +256,7 @@ SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
             "person": r["personLabel"], "person_iri": r["person"], "start": r["start"], "end": r["end"],
             "acting": bool(r["acting"]), "entry_mode": r["entryMode"], "exit_reason": r["exitReason"],
             "legal_basis": r["legalBasis"], "predecessor": names.get(r["predecessor"]), "tenure_iri": r["tenure"],
+            "predecessor_iri": r["predecessor"], "predecessor_tenure": r["predTenure"],
             "sources": split_sources(r["sources"]),
         } for r in res.records()]
         records.sort(key=lambda r: (chronological(str(r["start"]), str(r["end"]) if r["end"] else None), r["acting"] is False))

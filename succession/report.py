@@ -226,9 +226,12 @@ def build(session, out: Path, progress=None) -> list[Path]:
     as_of = session.data_as_of()
     site = Site(as_of, sources, countries)
     tenures_of: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    successors: dict[str, list[tuple[str, str]]] = defaultdict(list)  # tenure -> (person, label) of the next ones
     for o in offices:
         for r in histories[o["office_iri"]].records:
             tenures_of[r["person_iri"]].append((o, r))
+            if r.get("predecessor_tenure"):
+                successors[r["predecessor_tenure"]].append((r["person_iri"], r["person"]))
     persons = set(tenures_of)
     senior: dict[str, str] = {}
     for p, rows in tenures_of.items():
@@ -373,10 +376,15 @@ def build(session, out: Path, progress=None) -> list[Path]:
             if info["aliases"]:
                 parts.append(f"<p class=\"note\">Also known as: {esc(', '.join(info['aliases']))}</p>")
             rows = sorted(tenures_of[iri], key=lambda x: str(x[1]["start"]))
+            def linked(pairs: list[tuple[str, str]]) -> str:
+                return ", ".join(person_link(p, label) for p, label in sorted(set(pairs), key=lambda x: x[1]))
+
             parts.append("<h2>Offices</h2>" + table(
-                ["Office", "Start", "End", "Predecessor", "Sources"],
+                ["Office", "Start", "End", "Predecessor", "Successor", "Sources"],
                 [[office_link(o["office_iri"], o["office"]) + (" (acting)" if r["acting"] else ""), esc(r["start"]),
-                  esc(r["end"] or ""), esc(r["predecessor"] or ""), site.cite(r["sources"])] for o, r in rows]))
+                  esc(r["end"] or ""),
+                  linked([(r["predecessor_iri"], r["predecessor"] or r["predecessor_iri"])]) if r.get("predecessor_iri") else "",
+                  linked(successors.get(r["tenure_iri"], [])), site.cite(r["sources"])] for o, r in rows]))
             kin = sorted(family.kin(iri).items(), key=lambda kv: (kv[1].via is not None, kv[1].path))
             if kin:
                 parts.append("<h2>Relatives</h2><ul>" + "".join(

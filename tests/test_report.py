@@ -263,3 +263,26 @@ def test_index_shows_the_outlook_of_every_republic(site, run):
     assert len(rows) == 5
     for r in rows:
         assert f">{r['country']}</a>" in table and r["incumbent"] in table and str(r["age"]) in table
+
+
+def test_person_pages_link_predecessor_and_successor_of_every_tenure(site):
+    """Every hand-over recorded (a tenure with a predecessor tenure) shows on both people's pages: the
+    successor links back to the predecessor, and the predecessor's page links forward to the successor."""
+    from succession.api import Succession
+
+    s = Succession()
+    checked = 0
+    for o in s.offices().records:
+        for r in s.history(o["office_iri"]).records:
+            if not r["predecessor_tenure"] or r["predecessor_iri"] == r["person_iri"]:
+                continue
+            mine = (site / "person" / f"{r['person_iri'].rsplit('/', 1)[-1]}.html").read_text(encoding="utf-8")
+            theirs = (site / "person" / f"{r['predecessor_iri'].rsplit('/', 1)[-1]}.html").read_text(encoding="utf-8")
+            assert f'href="../person/{r["predecessor_iri"].rsplit("/", 1)[-1]}.html"' in mine
+            assert f'href="../person/{r["person_iri"].rsplit("/", 1)[-1]}.html"' in theirs, (r["person"], o["office"])
+            checked += 1
+    assert checked > 300
+    text = (site / "person" / "mahmadsaid-ubaidulloev.html").read_text(encoding="utf-8")
+    row = next(x for x in text.split("<tr>") if "Chairman of the Majlisi Milli" in x)
+    assert 'href="../person/rustam-emomali.html">Rustam Emomali</a>' in row
+    assert "<th>Successor</th>" in text
