@@ -131,8 +131,13 @@ class Succession:
                 notes += self._unrecorded_note(office_iri, day, attested=bool(attested))
         else:
             notes += self._attested_against(office_iri, day, records)
+        contradicted = self._contradicted(office_iri, day, records)
         for r in records:
-            if not r["certain"] and day.lo <= today().lo:
+            if r["tenure_iri"] in contradicted:
+                r["certain"] = False
+                notes.append(f"{r['person']}: not certain on {day}, since a page shows someone else in this single "
+                             f"seat on {contradicted[r['tenure_iri']]}, on or before {day}.")
+            elif not r["certain"] and day.lo <= today().lo:
                 notes.append(f"{r['person']}: dates known only to the month or year; may not cover {day}.")
         return Answer(f"{label} on {day}", records,
                       ["person", "start", "end", "acting", "certain", "sources"], notes)
@@ -217,6 +222,19 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
                              f"inside {r['person']}'s recorded tenure ({r['start']} to {r['end'] or 'open'}); "
                              f"{r['person']}'s end may be missing.")
         return notes
+
+    def _contradicted(self, office_iri: str, day: PDate, records: list[dict]) -> dict[str, str]:
+        """The tenures of ``records`` that a page contradicts by ``day``: someone else shown in the single
+        seat on a day inside the tenure, on or before ``day`` (tenure -> the latest such day)."""
+        atts = self.attestations(office_iri)
+        if not atts or not self._single_seat(office_iri):
+            return {}
+        out = {}
+        for r in records:
+            other = self._others_inside(atts, r, upto=day.text)
+            if other:
+                out[r["tenure_iri"]] = max(a["date"] for a in other)
+        return out
 
     @staticmethod
     def _others_inside(atts: list[dict], tenure: dict, upto: str | None = None) -> list[dict]:
@@ -373,6 +391,7 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                 if other:
                     last = max(other, key=lambda a: a["date"])
                     rec["attested"] = f"sources disagree: {last['person']} in office on {last['date']}"
+                    rec["certain"] = False  # contradicted on or before the day: the recorded end may be missing
         notes = []
         n_attested = sum(1 for r in records if r["attested"])
         if n_attested:

@@ -231,3 +231,39 @@ def test_kb_option_and_missing_folder(run, tmp_path):
     r = run("who-holds", "President of Tajikistan", kb=tmp_path / "nope")
     assert r.exit_code == 2
     assert r.stderr == f"Error: knowledge base folder not found: {tmp_path / 'nope'}\n"
+
+
+def test_a_holder_contradicted_by_a_page_is_not_certain_from_that_day():
+    """Every attestation of someone else inside a recorded single-seat tenure: on the page's day and after
+    it, the recorded holder is shown as not certain (by who-holds and by current); the day before, the
+    page says nothing against the holder."""
+    import datetime as dt
+
+    from succession.api import Succession
+    from succession.dates import PDate
+
+    s = Succession()
+    checked = 0
+    for a in s.attestations():
+        if not s._single_seat(a["office"]):
+            continue
+        day = PDate(a["date"])
+        if len(a["date"]) != 10:
+            continue
+        on = s.who_holds(a["office"], a["date"]).records
+        others = [r for r in on if r["person_iri"] != a["person_iri"]]
+        if not others:
+            continue
+        assert all(r["certain"] is False for r in others), (a, others)
+        before = (dt.date.fromisoformat(a["date"]) - dt.timedelta(days=1)).isoformat()
+        earlier = [x for x in s.attestations(a["office"]) if x["person_iri"] != a["person_iri"] and x["date"] <= before]
+        for r in s.who_holds(a["office"], before).records:
+            if r["tenure_iri"] in {x["tenure_iri"] for x in others} and not earlier and PDate(str(r["start"])).hi < before:
+                assert r["certain"] is True or len(str(r["start"])) < 10 or (r["end"] and len(str(r["end"])) < 10)
+        checked += 1
+    assert checked >= 1
+    rows = s.current(all_kinds=True).records
+    disagree = [r for r in rows if (r["attested"] or "").startswith("sources disagree")]
+    assert disagree and all(r["certain"] is False for r in disagree)
+    tj = next(r for r in rows if r["office"] == "Chairman of the National Bank of Tajikistan")
+    assert tj["person"] == "Hokim Kholiqzoda" and tj["certain"] is False

@@ -600,13 +600,14 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
 _BOOKKEEPING = [
     (re.compile(r"\s*\((?:[sr]\d+(?:,\s*)?)+\)"), ""),            # " (s3)", " (s3, s4)"
     (re.compile(r"\(([^()]*?),\s*[sr]\d+\)"), r"(\1)"),            # "(Asia-Plus, s3)"
-    (re.compile(r"\(([sr]\d+),\s*"), "("),                          # "(s3, undated: ...)"
+    (re.compile(r"\(([sr]\d+)[,:]\s*"), "("),                       # "(s3, undated: ...)", "(s10: 'quote')"
     (re.compile(r",\s*[sr]\d+\b"), ""),                              # ", s3"
     (re.compile(r"\s+[sr]\d+\b"), ""),                               # " s3"
     (re.compile(r"^\s*[sr]\d+\b"), ""),                              # "s3" leading
     (re.compile(r"[;,]?\s*(?:also\s+)?(?:in|per|from)?\s*(?:an?\s+)?(?:earlier\s+)?round\s+\d+(?:\s+lead)?", re.I), ""),
     (re.compile(r"\bthe kb's\b", re.I), "the recorded"),
     (re.compile(r"\bkb\b"), "record"),
+    (re.compile(r"\bKb\b"), "Record"),
 ]
 
 
