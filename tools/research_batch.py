@@ -280,6 +280,8 @@ class Converter:
             row["body"] = body["label"]
         if seats != 1:
             row["seats"] = seats
+        if o.get("post_only"):
+            row["post-only"] = True
         aliases = sorted({a for a in o.get("aliases") or [] if a and a != label})
         if aliases:
             row["alias"] = aliases
