@@ -520,10 +520,46 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
             layout += 1
             lines.append(f"  {heads[-1]} -> {pids[involved[0]]} [id=\"layout-{layout}\", style=invis];")
         for i, (a, b, path) in enumerate(ties):
+            # b is a's <path>: the arrow runs from b to a and reads "b — child of → a" (drawn with a above
+            # b: dir=back keeps the layout); a symmetric tie (spouse, sibling) has no arrow
+            symmetric = path in _SYMMETRIC
+            text = path if symmetric else f"{path} of"
+            tip = f"{persons[b]} is {'the ' if symmetric else ''}{path} of {persons[a]}"
             lines.append(f"  {pids[a]} -> {pids[b]} [id=\"kin-{i}\", color=\"#d95f02\", penwidth=2, "
-                         f"fontcolor=\"#a04000\", fontsize=8, label={_q(path)}];")
+                         f"dir={'none' if symmetric else 'back'}, fontcolor=\"#a04000\", fontsize=8, "
+                         f"label={_q(text)}, tooltip={_q(tip)}];")
+    lines.append(_key(any("style=dashed" in x for x in lines), bool(involved),
+                      any('fillcolor="#fde0c5", color="#d95f02"];' in x for x in lines)))
+    last = pids[involved[-1]] if involved else heads[-1] if heads else None
+    if last:  # the key goes under everything else
+        lines.append(f"  {last} -> key [id=\"layout-key\", style=invis];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+_SYMMETRIC = {"spouse", "sibling", "in-law", "sibling-in-law", "cousin"}
+
+
+def _key(gap: bool, family: bool, relative: bool) -> str:
+    """The picture's key, as one plain node at the bottom: what the colours and lines mean (only the
+    ones the picture uses)."""
+    cells = ['<td bgcolor="#eef5fb" color="#4a6f8a">in office</td>']
+    if relative:
+        cells.append('<td bgcolor="#fde0c5" color="#d95f02">in office while a relative was head of state</td>')
+    cells.append('<td border="0">grey arrow: succeeded by</td>')
+    if gap:
+        cells.append('<td border="0">dashed: no holder recorded between (dates, reason)</td>')
+    if family:
+        cells.append('<td border="0"><font color="#a04000">orange line: family tie, read along the arrow '
+                     '(A — child of → B)</font></td>')
+    boxes = [c for c in cells if 'border="0"' not in c]
+    span = f' colspan="{len(boxes)}"'
+    rows = [f'<tr><td border="0" align="left"><b>Key</b></td>{"".join(boxes)}</tr>']
+    for c in cells:
+        if 'border="0"' in c:
+            rows.append('<tr><td border="0"></td>' + c.replace('<td border="0">', f'<td border="0" align="left"{span}>') + '</tr>')
+    return ('  key [id="key", shape=plaintext, style="", fontsize=8, label=<<table border="0" cellborder="1" cellspacing="3" '
+            f'cellpadding="2">{"".join(rows)}</table>>];')
 
 
 def render_dot(text: str, out: Path) -> None:

@@ -284,3 +284,29 @@ def test_attested_holders_are_drawn_on_their_days_and_merged_per_person(run, eve
     r = run("timeline", "Governor of Osh Region", "--from", "2018", "--to", "2025-06", "--out", tmp_path / "new.svg")
     assert "2 holders seen on a day" in r.stdout  # Zhylkybaev 2020-08-08, Dzhantaev 2025-02-27 (not his later days)
     assert "Elchibek Dzhantaev (seen 2025-02-27)" in (tmp_path / "new.svg").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_family_ties_read_one_way_and_the_key_names_what_is_drawn(country):
+    """A family edge says which way it reads: its tooltip is "<B> is <path> of <A>" with the kinship the
+    family graph gives for B from A (parent and child are never confused), and the arrow points from B
+    to A; the key lists only what the picture uses."""
+    from succession.dynasty import FamilyGraph
+    from succession.pictures import bars, dot
+
+    s = Succession()
+    items = bars(s.engine.select, country=country)
+    text = dot(items, s.engine.select, row_order(items))
+    family = FamilyGraph(s.engine.select)
+    iri_of = {b.person_label: b.person for b in items}
+    edges = re.findall(r'id="kin-\d+".*?dir=(\w+).*?label="([^"]+)", tooltip="([^"]+)"', text)
+    for direction, label, tip in edges:
+        b_name, rest = tip.split(" is ", 1)
+        path, a_name = rest.removeprefix("the ").split(" of ", 1)
+        assert family.kin(iri_of[a_name], depth=1)[iri_of[b_name]].path == path
+        assert direction == ("none" if path in ("spouse", "sibling") else "back") and label.startswith(path)
+    assert 'id="key"' in text and "in office</td>" in text
+    assert ("orange line: family tie" in text) == bool(edges)
+    assert ("dashed: no holder recorded" in text) == ("style=dashed" in text)
+    if country == "Turkmenistan":
+        assert ("back", "child of", "Serdar Berdimuhamedow is child of Gurbanguly Berdimuhamedow") in edges
