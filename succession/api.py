@@ -183,8 +183,10 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
 
     @staticmethod
     def _hole(rows: list[dict], day: PDate) -> tuple[str, str]:
-        """The stretch around ``day`` that no recorded tenure of ``rows`` (succession-chain records) may cover."""
-        lo = max((PDate(str(r["end"])).hi for r in rows if r["end"] and PDate(str(r["end"])).hi <= day.lo), default="")
+        """The stretch around ``day`` in which no recorded tenure of ``rows`` (succession-chain records) is
+        known to hold the office: from the earliest day the last tenure before it may have ended (an end
+        known only to the year opens the stretch on that year's first day) to the next recorded start."""
+        lo = max((PDate(str(r["end"])).lo for r in rows if r["end"] and PDate(str(r["end"])).lo <= day.lo), default="")
         hi = min((PDate(str(r["start"])).lo for r in rows if PDate(str(r["start"])).lo > day.lo), default="9999")
         return lo, hi
 

@@ -265,5 +265,19 @@ def test_a_holder_contradicted_by_a_page_is_not_certain_from_that_day():
     rows = s.current(all_kinds=True).records
     disagree = [r for r in rows if (r["attested"] or "").startswith("sources disagree")]
     assert disagree and all(r["certain"] is False for r in disagree)
-    tj = next(r for r in rows if r["office"] == "Chairman of the National Bank of Tajikistan")
-    assert tj["person"] == "Hokim Kholiqzoda" and tj["certain"] is False
+
+
+def test_a_holder_seen_in_the_year_a_tenure_ended_is_named_after_it():
+    """Kholiqzoda left the National Bank of Tajikistan in 2024 (the year only) and a page shows Tolibzoda in
+    office on 2024-01-30: the days after the end name Tolibzoda as attested, since the year-only end may
+    fall on 2024-01-01; before the end nobody else is named."""
+    from succession.api import Succession
+
+    s = Succession()
+    office = "Chairman of the National Bank of Tajikistan"
+    for on in ("2025-06-01", "2026-01-01"):
+        notes = s.who_holds(office, on).notes
+        assert any(n.startswith("Attested: Firdavs Tolibzoda was in office on 2024-01-30") for n in notes), notes
+    row = next(r for r in s.current(all_kinds=True).records if r["office"] == office)
+    assert row["person"] is None and row["attested"].startswith("Firdavs Tolibzoda in office on 2024-03-07")
+    assert [r["person"] for r in s.who_holds(office, "2023-06-01").records] == ["Hokim Kholiqzoda"]
