@@ -1035,6 +1035,7 @@ def add_tenure(person: Annotated[str, typer.Argument(help="The holder (name, ali
                acting: Annotated[bool, typer.Option("--acting", help="An acting / interim holder.")] = False,
                mode: Annotated[Optional[str], typer.Option("--mode", help="How the tenure began.")] = None,
                exit_reason: Annotated[Optional[str], typer.Option("--exit-reason", help="How it ended.")] = None,
+               legal_basis: Annotated[Optional[str], typer.Option("--legal-basis", help="Decree, article or vote.")] = None,
                source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
                published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
     """Record a past tenure inside an office's history (where `appoint` refuses to rewrite history): it is
@@ -1044,7 +1045,7 @@ def add_tenure(person: Annotated[str, typer.Argument(help="The holder (name, ali
     """
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).add_tenure(person, office, start, end, acting=acting, mode=mode, exit_reason=exit_reason,
-                                  source=src, dry_run=dry_run))
+                                  legal_basis=legal_basis, source=src, dry_run=dry_run))
 
 
 @app.command("add-claim")

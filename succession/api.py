@@ -579,6 +579,8 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
             for c in r["corrections"]:
                 if c["property"] == "comment":  # a note reworded, not a fact: its old wording stays in `log`
                     continue
+                if c["property"] == "legalBasis" and not c["old"]:
+                    continue  # a legal basis recorded later, not a corrected one: the table shows it, `log` keeps when
                 notes.append(f"Corrected {who(r)} ({r['start']}) {c['property']}: {c['old'] or '(none)'} -> "
                              f"{c['new'] or '(removed)'}, recorded {c['recorded']}"
                              + (f" ({c['reason']})" if c["reason"] else "")

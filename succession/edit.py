@@ -1274,10 +1274,11 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
     # ------------------------------------------------------------------ historical tenures
 
     def add_tenure(self, person: str, office: str, start: str, end: str | None, *, acting: bool = False,
-                   mode: str | None = None, exit_reason: str | None = None, source: SourceInfo,
-                   dry_run: bool = False) -> EditResult:
+                   mode: str | None = None, exit_reason: str | None = None, legal_basis: str | None = None,
+                   source: SourceInfo, dry_run: bool = False) -> EditResult:
         """Insert a past tenure into an office's chain (where `appoint` refuses to rewrite history):
         it is linked between the tenures before and after it, and validation refuses any overlap."""
+        legal = clean_text(legal_basis, "legal basis", optional=True)
         day = _not_future(parse_date(start, "start date"), "start date")
         until = _not_future(parse_date(end, "end date"), "end date") if end else None
         if until is not None and until.hi < day.lo:
@@ -1296,7 +1297,8 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             src = self._source(b, source)
             new = m.tenure_iri(o, p, day, acting)
             b.tenure(new, person=p, office=o, start=day, end=until, acting=acting, entry_mode=mode,
-                     exit_reason=exit_reason if until else None, sources=[src], recorded=self.recorded)
+                     exit_reason=exit_reason if until else None, legal_basis=legal, sources=[src],
+                     recorded=self.recorded)
             outgoing = None
             if self._single_seat(o):
                 before = [t for t in tenures if t["start"].lo < day.lo]

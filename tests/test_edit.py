@@ -342,11 +342,17 @@ def test_sigkill_at_random_moments(run, kb_copy):
 
 def test_add_tenure_inserts_history_and_refuses_overlap(run, kb_copy):
     r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "1998", "--end", "1999",
-            "--source", SRC, kb=kb_copy)
+            "--legal-basis", "Resolution of the Majlisi Oli No. 1", "--source", SRC, kb=kb_copy)
     assert r.exit_code == 0, r.output
     rows = json.loads(run("history", "Chairman of the Majlisi Milli", "--format", "json", kb=kb_copy).stdout)
     assert [(x["person"], x["predecessor"]) for x in rows] == [
         ("Ozoda Rahmon", None), ("Mahmadsaid Ubaidulloev", "Ozoda Rahmon"), ("Rustam Emomali", "Mahmadsaid Ubaidulloev")]
+    assert rows[0]["legal_basis"] == "Resolution of the Majlisi Oli No. 1"
+    # a legal basis is user text: control characters are refused before anything is written
+    before = snapshot(kb_copy)
+    r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "1996", "--end", "1997",
+            "--legal-basis", "decree\x00", "--source", SRC, kb=kb_copy)
+    assert r.exit_code != 0 and r.stderr.startswith("Error:") and snapshot(kb_copy) == before
     before = snapshot(kb_copy)
     r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "2010-01-01", "--end", "2011",
             "--source", SRC, kb=kb_copy)

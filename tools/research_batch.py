@@ -523,6 +523,9 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
             row["mode"] = t["start_mode"]
         if end and t.get("end_reason") in EXITS and not t.get("_inferred_end"):
             row["exit-reason"] = t["end_reason"]
+        legal = " ".join(str(t.get("legal_basis") or "").split())
+        if legal and legal.lower() not in ("null", "none", "unknown"):
+            row["legal-basis"] = unbooked(legal)[:500]  # a decree, article or vote, as the page states it
         self.rows.append({**row, **best})
         self._pending_rows.setdefault(o, []).append((p, s, e, acting))
         iri = m.tenure_iri(o, p, s, acting)
