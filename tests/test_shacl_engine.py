@@ -159,7 +159,8 @@ def _apply(part: list[ox.Triple], nodes: list, ops) -> list[ox.Triple]:
     return data
 
 
-@pytest.mark.parametrize("seed, examples", [(0, 25), (1, 25), pytest.param(2, 300, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("seed, examples", [(0, 25), pytest.param(1, 25, marks=pytest.mark.slow),
+                                            pytest.param(2, 300, marks=pytest.mark.slow)])
 def test_the_engines_agree_on_randomly_broken_slices(kb_slice, seed, examples):
     part, ontology, nodes = kb_slice
 
