@@ -315,7 +315,7 @@ def sections(o: dict[str, Any]) -> list:
         head.append({"item": "in office", "value": f"{inc['years_in_office']} years, since {inc['in_office_since']}",
                      "sources": inc["sources"]})
     else:
-        head.append({"item": "incumbent", "value": "vacant", "sources": []})
+        head.append({"item": "incumbent", "value": "no holder recorded", "sources": []})
     rule = term["rule"]
     head.append({"item": "term rule", "value": term["summary"] + (f"; {rule['edition']}" if rule else ""),
                  "sources": rule["sources"] if rule else []})
@@ -341,7 +341,7 @@ def sections(o: dict[str, Any]) -> list:
     out = [Answer(f"Outlook for {o['country']} on {o['on']}: {o['office']}", head, ["item", "value", "sources"])]
     out.append(Answer("Line of succession (kinship to the incumbent flagged)", o["line"],
                       ["order", "office", "person", "kinship", "edition", "sources"], o["line_notes"],
-                      blank={"person": "vacant", "kinship": "-"}))
+                      blank={"person": "no holder recorded", "kinship": "-"}))
     out.append(Answer("Relatives of the incumbent in office", o["relatives_in_office"],
                       ["relative", "kinship", "via", "office", "start", "sources"]))
     out.append(Answer("Open claims (reported expectations, not facts)", o["claims"],

@@ -287,3 +287,18 @@ def test_outlook_lists_who_left_the_line_and_a_new_first_in_line(s):
     assert "instead of Chairman of the Senate of Kazakhstan" in first[0]["change"]
     # a year before the change, nothing of the kind
     assert not [c for c in outlook(s, "Kazakhstan", "2025-06-01")["changes"]["rows"] if c["why_watched"] == "first in line"]
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_nobody_recorded_is_never_printed_as_vacant(run, country):
+    """The record knows who held an office, not that nobody did: the printed outlook says "no holder
+    recorded" for every order of the line with no holder, and never "vacant"."""
+    o = json.loads(run("outlook", country, "--format", "json").stdout)
+    text = run("outlook", country).stdout
+    empty = [r for r in o["line"] if r["person"] is None]
+    for r in empty:
+        line = next(x for x in text.splitlines() if x.startswith(f"{r['order']} ") and r["office"] in x)
+        assert "no holder recorded" in line
+    assert " vacant " not in text.replace("(vacant,", "")
+    if country == "Kazakhstan":
+        assert [r["office"] for r in empty] == ["Vice President of Kazakhstan", "Chairman of the Kurultai of Kazakhstan"]
