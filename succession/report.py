@@ -24,6 +24,8 @@ from pathlib import Path
 from .model import slug
 
 MAIN = ("head of state", "head of government", "chamber chair", "mayor")
+VERTICAL = ("head of the security service", "security council", "head of the presidential administration",
+            "deputy head of government", "minister", "prosecutor-general", "central bank", "governor")
 
 CSS = """*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:0 auto;padding:0 12px 2em;
@@ -216,6 +218,8 @@ def build(session, out: Path, progress=None) -> list[Path]:
     for a in session.attestations():
         attested[a["office"]].append(a)
     current = session.current(all_kinds=True)
+    post_only = {r["o"] for r in session.run_sparql(
+        "PREFIX sk: <https://w3id.org/succession-kb/ontology#> SELECT ?o WHERE { ?o sk:postOnly true }").records()}
     people = session.people()
     claims: dict[str, list[dict]] = defaultdict(list)
     for c in session.claims().records:
@@ -288,6 +292,22 @@ def build(session, out: Path, progress=None) -> list[Path]:
                   person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else "") if r["person"]
                   else "no holder recorded" + (f" (attested: {esc(r['attested'])})" if r.get("attested") else ""),
                   esc(r["start"]), esc(r["verified"])] for r in now]))
+            vertical = sorted((r for r in current.records if r["country"] == country and r["kind"] not in MAIN
+                               and r["office_iri"] not in post_only),
+                              key=lambda r: (VERTICAL.index(r["kind"]) if r["kind"] in VERTICAL else len(VERTICAL),
+                                             r["kind"], r["office"]))
+            if vertical:
+                parts.append("<h2>The power vertical today</h2>" + table(
+                    ["Office", "Kind", "Holder", "Since", "Last verified"],
+                    [[office_link(r["office_iri"], r["office"]), esc(r["kind"]),
+                      (person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else "")
+                       + (" <span class=\"note\">(not certain: sources disagree)</span>"
+                          if (r.get("attested") or "").startswith("sources disagree") else ""))
+                      if r["person"] else "no holder recorded" + (f" (attested: {esc(r['attested'])})" if r.get("attested") else ""),
+                      esc(r["start"]), esc(r["verified"])] for r in vertical])
+                    + "<p class=\"note\">Security chiefs, ministers, prosecutors, administration heads, Security "
+                    "Councils, central banks and governors; posts recorded only for a relative's career are on the "
+                    "relatives' pages.</p>")
             for h, line in lines.get(country, []):
                 parts.append(f"<h2>If the office of {esc(h['office'])} fell vacant today</h2>" + table(
                     ["Order", "Acting office", "Holder", "Legal basis", "Sources"],

@@ -286,3 +286,29 @@ def test_person_pages_link_predecessor_and_successor_of_every_tenure(site):
     row = next(x for x in text.split("<tr>") if "Chairman of the Majlisi Milli" in x)
     assert 'href="../person/rustam-emomali.html">Rustam Emomali</a>' in row
     assert "<th>Successor</th>" in text
+
+
+@pytest.mark.parametrize("country", ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"])
+def test_country_page_lists_the_power_vertical_today(site, run, country):
+    """Every tracked office outside the heads of state, government, chambers and mayors (security chiefs,
+    ministers, governors, ...) is on its country's page with today's holder as `current --all-kinds`
+    gives it, or "no holder recorded" with the holder a page attests; relatives' posts are not."""
+    import html
+
+    text = html.unescape((site / "country" / f"{country.lower()}.html").read_text(encoding="utf-8"))
+    part = text[text.index("<h2>The power vertical today</h2>"):text.index("fell vacant today</h2>")]
+    rows = json.loads(run("current", "--country", country, "--all-kinds", "--format", "json").stdout)
+    main = {"head of state", "head of government", "chamber chair", "mayor"}
+    post_only = {o["office_iri"] for o in json.loads(run("coverage", "--country", country, "--format", "json").stdout)
+                 if not o["tracked"]}
+    shown = 0
+    for r in rows:
+        if r["kind"] in main:
+            continue
+        if r["office_iri"] in post_only:
+            assert f">{r['office']}</a>" not in part
+            continue
+        office_rows = [x for x in part.split("<tr>") if f">{r['office']}</a>" in x]  # several for a multi-seat office
+        assert any((r["person"] or "no holder recorded") in x and r["verified"].split(" ")[0] in x for x in office_rows)
+        shown += 1
+    assert shown >= 10
