@@ -45,6 +45,8 @@ a{color:#0b5394;overflow-wrap:anywhere}p,li{overflow-wrap:anywhere}.pic{overflow
 .card{border:1px solid #ddd;border-radius:6px;padding:.6em .8em}.card h2{margin:.1em 0 .4em}
 .gantt{position:relative;font-size:.85em}.g{margin:.15em 0}.g .bar{display:block;box-sizing:border-box;height:.7em;background:#a6cee3;
 border:1px solid #4a6f8a;min-width:3px}.g.fam .bar{background:#fdb863}.g.act .bar{opacity:.6}
+.g.seen{font-style:italic}.g .track{display:block;position:relative;height:.7em}.g .dia{position:absolute;top:.05em;
+width:.55em;height:.55em;margin-left:-.28em;background:#1f78b4;border:1px solid #222;transform:rotate(45deg)}
 .search{position:relative;flex:1 1 220px;max-width:360px}.search input{width:100%;padding:.35em .5em;font-size:1em}
 #hits{position:absolute;z-index:9;left:0;right:0;background:#fff;border:1px solid #ccc;list-style:none;margin:0;
 padding:0}#hits:empty{display:none}#hits li{padding:.3em .5em;border-top:1px solid #eee}#hits small{color:#666}
@@ -144,15 +146,23 @@ def table(headers: list[str], rows: list[list[str]], css: list[str] | None = Non
     return f"<div class=\"scroll\"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
 
 
-def gantt(items, today: _dt.date) -> str:
-    """A light HTML timeline (one line per tenure, width by date) that reflows on a phone."""
-    if not items:
+def gantt(items, today: _dt.date, marks=()) -> str:
+    """A light HTML timeline (one line per tenure, width by date) that reflows on a phone; ``marks`` (holders
+    pages show in office on a day, with no dated tenure) are a line each with a diamond on their days."""
+    if not items and not marks:
         return ""
-    lo = min(b.days()[0] for b in items)
-    hi = max(today, max(b.days()[1] for b in items))
+    days = [d for b in items for d in b.days()] + [d.midpoint() for m in marks for d in m.days]
+    lo = min(days)
+    hi = max([today] + days)
     span = max((hi - lo).days, 1)
     lines = []
-    for b in sorted(items, key=lambda b: b.start.lo):
+    rows = [(b.start.lo, 0, b) for b in items] + [(m.day.lo, 1, m) for m in marks]
+    for _, is_mark, b in sorted(rows, key=lambda x: (x[0], x[1])):
+        if is_mark:
+            dots = "".join(f"<span class=\"dia\" style=\"left:{100 * (d.midpoint() - lo).days / span:.2f}%\"></span>"
+                           for d in b.days)
+            lines.append(f"<div class=\"g seen\"><span class=\"track\">{dots}</span>{esc(b.label)}</div>")
+            continue
         s, e = b.days()
         left, width = 100 * (s - lo).days / span, max(100 * (e - s).days / span, 0.3)
         cls = "g" + (" fam" if b.family else "") + (" act" if b.acting else "")
@@ -226,6 +236,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
         claims[c["person_iri"]].append(c)
     family = FamilyGraph(select)
     bars = load_bars(select)
+    all_marks = load_marks(select, bars)  # one query: the holders seen on a day, per office below
     sources = session.sources_info()
     as_of = session.data_as_of()
     site = Site(as_of, sources, countries)
@@ -342,7 +353,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
             parts = [f"<p>{esc(o['kind'])}, {esc(o['jurisdiction'])}"
                      + (f" · {esc(o['body'])}" if o["body"] else "")
                      + f" · <a href=\"../country/{slug(o['country'])}.html\">{esc(o['country'])}</a></p>"]
-            parts.append(gantt([b for b in bars if b.office == iri], today))
+            parts.append(gantt([b for b in bars if b.office == iri], today, [m for m in all_marks if m.office == iri]))
             parts.append("<h2>Succession</h2>" + table(
                 ["Holder", "Start", "End", "How it began", "How it ended", "Sources"],
                 [[person_link(r["person_iri"], r["person"]) + (" (acting)" if r["acting"] else ""), esc(r["start"]),

@@ -312,3 +312,22 @@ def test_country_page_lists_the_power_vertical_today(site, run, country):
         assert any((r["person"] or "no holder recorded") in x and r["verified"].split(" ")[0] in x for x in office_rows)
         shown += 1
     assert shown >= 10
+
+
+def test_office_timeline_shows_the_holders_seen_on_a_day(site):
+    """The office page's light timeline has one italic line per holder seen in office on a day with no
+    dated tenure, a diamond on each day, as the picture's marks are."""
+    from succession.api import Succession
+    from succession.pictures import load_bars, load_marks
+
+    s = Succession()
+    bars = load_bars(s.engine.select)
+    marks = load_marks(s.engine.select, bars)
+    assert len(marks) > 50
+    for office in {m.office for m in marks}:
+        text = (site / "office" / f"{office.rsplit('/', 1)[-1]}.html").read_text(encoding="utf-8")
+        lines = re.findall(r'<div class="g seen"><span class="track">((?:<span class="dia"[^>]*></span>)*)</span>(.*?)</div>',
+                           text)
+        mine = [m for m in marks if m.office == office]
+        assert sorted(t for _, t in lines) == sorted(m.label for m in mine)
+        assert sum(x.count('class="dia"') for x, _ in lines) == sum(len(m.days) for m in mine)
