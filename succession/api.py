@@ -129,9 +129,11 @@ class Succession:
             notes += attested
             if len(notes) == 1 + len(attested):  # neither a recorded gap nor an abolition explains it
                 notes += self._unrecorded_note(office_iri, day, attested=bool(attested))
+            contradicted: dict[str, str] = {}
         else:
-            notes += self._attested_against(office_iri, day, records)
-        contradicted = self._contradicted(office_iri, day, records)
+            atts = self._seat_attestations(office_iri)  # one read for both uses
+            notes += self._attested_against(office_iri, day, records, atts)
+            contradicted = self._contradicted(office_iri, day, records, atts)
         for r in records:
             if r["tenure_iri"] in contradicted:
                 r["certain"] = False
@@ -211,10 +213,16 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
                              f"end are not recorded, so whether {a['person']} held it on {day} is not known.")
         return notes
 
-    def _attested_against(self, office_iri: str, day: PDate, records: list[dict]) -> list[str]:
-        """Pages that show someone else in a single seat during the recorded tenure that covers ``day``."""
+    def _seat_attestations(self, office_iri: str) -> list[dict]:
+        """The attestations of a single-seat office (none for a multi-seat one)."""
         atts = self.attestations(office_iri)
-        if not atts or not self._single_seat(office_iri):
+        return atts if atts and self._single_seat(office_iri) else []
+
+    def _attested_against(self, office_iri: str, day: PDate, records: list[dict],
+                          atts: list[dict] | None = None) -> list[str]:
+        """Pages that show someone else in a single seat during the recorded tenure that covers ``day``."""
+        atts = self._seat_attestations(office_iri) if atts is None else atts
+        if not atts:
             return []
         notes = []
         for r in records:
@@ -225,11 +233,12 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
                              f"{r['person']}'s end may be missing.")
         return notes
 
-    def _contradicted(self, office_iri: str, day: PDate, records: list[dict]) -> dict[str, str]:
+    def _contradicted(self, office_iri: str, day: PDate, records: list[dict],
+                      atts: list[dict] | None = None) -> dict[str, str]:
         """The tenures of ``records`` that a page contradicts by ``day``: someone else shown in the single
         seat on a day inside the tenure, on or before ``day`` (tenure -> the latest such day)."""
-        atts = self.attestations(office_iri)
-        if not atts or not self._single_seat(office_iri):
+        atts = self._seat_attestations(office_iri) if atts is None else atts
+        if not atts:
             return {}
         out = {}
         for r in records:
@@ -487,8 +496,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
 
         from .errors import SuccessionError
 
-        try:
-            country_iri = self.resolver.resolve_strict("country", text)
+        try:  # one indexed query: an office name never builds the whole name index here
+            country_iri = self.resolver._strict_quick("country", (text or "").strip())
         except SuccessionError:
             country_iri = None
         if country_iri is not None:
