@@ -496,8 +496,11 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
 
         from .errors import SuccessionError
 
-        try:  # one indexed query: an office name never builds the whole name index here
-            country_iri = self.resolver._strict_quick("country", (text or "").strip())
+        try:  # one indexed query (or the name index, when already built): an office name never builds it here
+            if self.resolver._entries is None:
+                country_iri = self.resolver._strict_quick("country", (text or "").strip())
+            else:
+                country_iri = self.resolver.resolve_strict("country", text)
         except SuccessionError:
             country_iri = None
         if country_iri is not None:
