@@ -63,10 +63,10 @@ def _session(kb: Path | None, as_recorded: str | None = None):
     return RUN["session"]
 
 
-def _source_kinds() -> dict[str, str]:
+def _source_kinds(urls: list[str] | None = None) -> dict[str, str]:
     """The recorded kind of each cited page, from the session this run opened, for a table's source notes."""
     try:
-        return RUN["session"].source_kinds() if RUN["session"] is not None else {}
+        return RUN["session"].source_kinds(urls) if RUN["session"] is not None else {}
     except Exception:  # the kinds decorate a finished answer: never fail it for them
         return {}
 
@@ -161,7 +161,7 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
         typer.echo(f"  {note}")
     if footnotes:
         typer.echo("Sources:")
-        kinds = _source_kinds()
+        kinds = _source_kinds(footnotes)
         for i, url in enumerate(footnotes, 1):
             typer.echo(f"  [{i}] {url}" + (f" ({kinds[url]})" if url in kinds else ""))
 

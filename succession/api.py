@@ -900,10 +900,18 @@ SELECT ?url ?title ?publisher ?issued ?kind ?original WHERE { ?s a sk:Source ; s
                            "copy_of": r["original"]}
                 for r in self.engine.select(text).records()}
 
-    def source_kinds(self) -> dict[str, str]:
-        """The recorded kind (official, news, encyclopedia, dataset, copy) of every cited page, by URL."""
+    def source_kinds(self, urls: list[str] | None = None) -> dict[str, str]:
+        """The recorded kind (official, news, encyclopedia, dataset, copy) of every cited page, by URL; with
+        ``urls``, of those pages only (one indexed look-up each, the URL bound, not pasted)."""
         text = sparql_prefixes() + "SELECT ?url ?kind WHERE { ?s a sk:Source ; schema:url ?url ; sk:sourceKind ?kind }"
-        return {r["url"]: r["kind"] for r in self.engine.select(text).records()}
+        if urls is None:
+            return {r["url"]: r["kind"] for r in self.engine.select(text).records()}
+        any_uri = ox.NamedNode("http://www.w3.org/2001/XMLSchema#anyURI")
+        out: dict[str, str] = {}
+        for url in dict.fromkeys(urls):
+            for r in self.engine.select(text, {"url": ox.Literal(url, datatype=any_uri)}).records():
+                out[url] = r["kind"]
+        return out
 
     def data_as_of(self) -> str:
         """The day of the newest recorded fact or verification."""

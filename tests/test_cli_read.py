@@ -281,3 +281,18 @@ def test_a_holder_seen_in_the_year_a_tenure_ended_is_named_after_it():
     row = next(r for r in s.current(all_kinds=True).records if r["office"] == office)
     assert row["person"] is None and row["attested"].startswith("Firdavs Tolibzoda in office on 2024-03-07")
     assert [r["person"] for r in s.who_holds(office, "2023-06-01").records] == ["Hokim Kholiqzoda"]
+
+
+def test_source_kinds_of_some_pages_equal_the_whole_table():
+    """The kinds printed under a table are read for its pages only (bound, never pasted): the same answer
+    as the whole table for those pages; a page not recorded, or text that is not a URL, has no kind."""
+    import random
+
+    from succession.api import Succession
+
+    s = Succession()
+    every = s.source_kinds()
+    urls = random.Random(7).sample(sorted(every), 60)
+    hostile = ['x" } ; DROP ALL ; #', "https://example.org/not-recorded", ""]
+    assert s.source_kinds(urls + hostile) == {u: every[u] for u in urls}
+    assert set(every.values()) <= {"official", "news", "encyclopedia", "dataset", "copy"}
