@@ -148,6 +148,8 @@ TEXT_ARGS = {
                                "https://example.org/hostile", "--source-title", t, "--publisher", t],
     "source-url": lambda t: ["cite", "https://w3id.org/succession-kb/id/office/mayor-of-dushanbe", "--source",
                              f"https://example.org/{t}"],
+    "add-tenure": lambda t: ["add-tenure", "Ozoda Rahmon", "Mayor of Dushanbe", "--start", "1980", "--end", "1981",
+                             "--legal-basis", t, "--source", SRC],
     "attest": lambda t: ["attest", "Chairman of the National Bank of Tajikistan", "--holder", "Ozoda Rahmon",
                          "--on", "2025-06-01", "--note", t, "--source", SRC],
 }
