@@ -4,8 +4,8 @@ Every library error becomes one line ``Error: ...`` on stderr and a non-zero exi
 (1 violation or conflict, 2 bad input / unknown name / unreadable knowledge base, 3 server error).
 """
 
-import csv
 import contextlib
+import csv
 import functools
 import io
 import json

@@ -8,7 +8,6 @@ The output uses the same IRIs, classes and file layout as kb/, so every command 
 from __future__ import annotations
 
 import datetime as _dt
-
 import random
 import sys
 from pathlib import Path

@@ -492,9 +492,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
         """The office ``text`` names or, when it names a country exactly ("Kazakhstan", an alias of the
         country), that country's head-of-state office on ``day``: the vacancy a user asking for a
         country's line of succession means. The second value says which office was taken."""
-        from .outlook import head_of_state
-
         from .errors import SuccessionError
+        from .outlook import head_of_state
 
         try:  # one indexed query (or the name index, when already built): an office name never builds it here
             if self.resolver._entries is None:

@@ -407,8 +407,9 @@ def build(session, out: Path, progress=None) -> list[Path]:
             if info["aliases"]:
                 parts.append(f"<p class=\"note\">Also known as: {esc(', '.join(info['aliases']))}</p>")
             rows = sorted(tenures_of[iri], key=lambda x: str(x[1]["start"]))
+
             def linked(pairs: list[tuple[str, str]]) -> str:
-                return ", ".join(person_link(p, label) for p, label in sorted(set(pairs), key=lambda x: x[1]))
+                return ", ".join(person_link(p, label) for p, label in sorted(set(pairs), key=lambda pair: pair[1]))
 
             parts.append("<h2>Offices</h2>" + table(
                 ["Office", "Start", "End", "Predecessor", "Successor", "Sources"],

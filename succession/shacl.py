@@ -325,8 +325,8 @@ class Validator:
         if shape.datatype is not None:
             dt = shape.datatype
             ok = isinstance(v, ox.Literal) and (
-                (bool(v.language) if dt == _LANGSTRING else
-                 (not v.language and v.datatype.value == dt and well_formed(v, dt))))
+                bool(v.language) if dt == _LANGSTRING else
+                 (not v.language and v.datatype.value == dt and well_formed(v, dt)))
             if not ok:
                 out.append(("DatatypeConstraintComponent", f"value {_show(v)} is not of datatype {_short(dt)}"))
         if shape.in_ is not None and v not in shape.in_:

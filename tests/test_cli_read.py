@@ -247,7 +247,6 @@ def test_a_holder_contradicted_by_a_page_is_not_certain_from_that_day():
     for a in s.attestations():
         if not s._single_seat(a["office"]):
             continue
-        day = PDate(a["date"])
         if len(a["date"]) != 10:
             continue
         on = s.who_holds(a["office"], a["date"]).records
