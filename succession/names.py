@@ -44,7 +44,13 @@ _SYNONYMS = {
     # the press still calls every post-Soviet security service "the KGB"
     "kgb": "national security", "nss": "national security service",
     "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "kyrgyz": "kyrgyzstan", "kirghiz": "kyrgyzstan",
-    "tajik": "tajikistan", "turkmen": "turkmenistan", "uzbek": "uzbekistan",
+    "tajik": "tajikistan", "turkmen": "turkmenistan", "uzbek": "uzbekistan", "karakalpak": "karakalpakstan",
+    # "Mary welaýat hakimi", "Andijon viloyati hokimi", "Chuy oblusu": the local words for a region
+    "welayat": "region", "velayat": "region", "viloyat": "region", "viloyati": "region", "oblast": "region",
+    "oblasti": "region", "oblys": "region", "oblysy": "region", "oblusu": "region", "hakimi": "governor",
+    "khokimi": "governor",
+    # Kyrgyz spellings of Issyk-Kul (Ysyk-Köl)
+    "ysyk": "issyk", "kol": "kul",
 }
 _STOP = {"the", "of", "a", "an", "in", "on"}
 

@@ -65,6 +65,10 @@ def test_who_held(run, office, on, expected):
     ("Uzbek KGB chief", "Chairman of the State Security Service of Uzbekistan"),
     ("Turkmen KGB chief", "Minister of National Security of Turkmenistan"),
     ("Issyk-Kul polpred", "Governor of Issyk-Kul Region"),
+    # local words for a region and the Kyrgyz spelling of Issyk-Kul
+    ("Mary welayat hakimi", "Hakim of Mary Region"), ("Andijon viloyati hokimi", "Hokim of Andijan Region"),
+    ("Chuy oblusu polpred", "Governor of Chüy Region"), ("Ysyk-Köl governor", "Governor of Issyk-Kul Region"),
+    ("Karaganda oblysy akimi", "Akim of Karaganda Region"), ("Karakalpak chairman", "Chairman of the Jokargy Kenes of Karakalpakstan"),
     ("Plenipotentiary Representative in Talas Region", "Governor of Talas Region"),
     ("Tajik presidential executive office head", "Head of the Executive Office of the President of Tajikistan"),
     ("Tajik presidency", "President of Tajikistan"), ("Kazakh president", "President of Kazakhstan"),
