@@ -1359,7 +1359,8 @@ def timeline(office: Annotated[Optional[list[str]], typer.Argument(help="Offices
              kb: KbOpt = None) -> None:
     """A Gantt-style chart: one row per office (offices in the order given; a person's in date order;
     a country's by kind), one labelled bar per tenure; acting tenures hatched, the days held while a
-    relative was head of state in orange, open tenures run to today, "data as of" in the footer.
+    relative was head of state in orange, holders a page shows in office on a day with no dated tenure
+    as diamonds, open tenures run to today, "data as of" in the footer.
 
     Example: succession timeline --country Tajikistan --from 1990 --out tajikistan.png
     """
@@ -1388,7 +1389,8 @@ def graph(office: Annotated[Optional[list[str]], typer.Argument(help="Offices wh
           out: Annotated[Path, typer.Option("--out", help="FILE.dot, FILE.svg or FILE.png")] = Path("succession.dot"),
           kb: KbOpt = None) -> None:
     """Succession chains, one box per office read left to right by date and wrapped, and family ties
-    (bold orange) between the people involved, as Graphviz DOT; SVG/PNG when Graphviz is installed.
+    (bold orange, read along the arrow: "A — child of → B") between the people involved, with a key, as
+    Graphviz DOT; SVG/PNG when Graphviz is installed.
 
     Example: succession graph --country Turkmenistan --out turkmenistan.svg
     """
