@@ -521,6 +521,8 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
             if r["followed"] and r.get("followed_order") and r["expected_order"] and r["followed_order"] > r["expected_order"]:
                 r["rule_followed"] = f"yes, by order {r['followed_order']} (the first in line did not act)"
         notes = [f"{r['date']} {r['office']}: {r['comment']}" for r in records if r["comment"]]
+        notes += [f"{r['date']} {r['office']}: the rules compared are those in force until that day (they ceased "
+                  "with the vacancy); their holders are read on the eve." for r in records if r.get("rules_ceased_that_day")]
         where = f" in {label}" if label else ""
         return Answer(f"Vacancies of the head of state{where}: what the rules said and what happened", records,
                       ["date", "office", "outgoing", "exit_reason", "incoming", "mode", "expected", "rule_followed",

@@ -14,6 +14,7 @@ vacancy they describe, so each departure is listed once.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
@@ -41,7 +42,7 @@ WHERE {
 }"""
 
 _RULE_HOLDERS = """
-SELECT ?office ?day ?rule ?order ?actingOffice ?actingLabel ?holder ?holderLabel ?hs ?he WHERE {
+SELECT ?office ?day ?rule ?order ?actingOffice ?actingLabel ?holder ?holderLabel ?hs ?he ?u WHERE {
   ?rule a sk:SuccessionRule ; sk:vacantOffice ?office ; sk:order ?order ; sk:actingOffice ?actingOffice .
   ?actingOffice rdfs:label ?actingLabel .
   OPTIONAL { ?rule sk:inForceFrom ?f } OPTIONAL { ?rule sk:inForceBy ?b } OPTIONAL { ?rule sk:inForceUntil ?u }
@@ -90,10 +91,23 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
     for r in sorted(rows, key=lambda r: (r["end"], r["officeLabel"])):
         day = r["end"] if len(r["end"]) == 10 else None
         rule_rows = []
+        ceased = False
         if day:
+            xsd_date = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
             rule_rows = select(pre + _RULE_HOLDERS, {"office": ox.NamedNode(r["office"]),
-                                                     "day": ox.Literal(day, datatype=ox.NamedNode(
-                                                         "http://www.w3.org/2001/XMLSchema#date"))}).records()
+                                                     "day": ox.Literal(day, datatype=xsd_date)}).records()
+            taken_over = bool(r["start"]) and str(r["start"])[:10] <= (
+                _dt.date.fromisoformat(day) + _dt.timedelta(days=31)).isoformat()
+            if not rule_rows and taken_over:
+                # rules that ceased on the very day the office fell vacant (an order swept away with the
+                # ouster, Kyrgyzstan in April 2010) were the ones that applied when it fell vacant: read
+                # them, and their holders, on the eve. Not when nobody took the office over (Tajikistan's
+                # presidency, abolished in November 1992 with the rule that filled it)
+                eve = (_dt.date.fromisoformat(day) - _dt.timedelta(days=1)).isoformat()
+                before = select(pre + _RULE_HOLDERS, {"office": ox.NamedNode(r["office"]),
+                                                      "day": ox.Literal(eve, datatype=xsd_date)}).records()
+                rule_rows = [x for x in before if x["u"] is not None and str(x["u"]) == day]
+                ceased = bool(rule_rows)
         # within an order, the holder in office just before the vacancy comes before one who took
         # that office on the day itself (Tokayev left the Senate chair on the day he became president)
         rule_rows.sort(key=lambda x: (x["order"], (x["hs"] or "") >= (day or ""), x["holderLabel"] or ""))
@@ -129,6 +143,7 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
             # by which order the rule was followed: above 1 when the first in line did not act
             "followed_order": named.get(actual) if followed else None,
             "departure_recorded": bool(recorded),
+            "rules_ceased_that_day": ceased,
             "comment": " ".join(sorted(d["comment"] for d in recorded)) or None,  # same order on every engine
             "sources": sorted({u for d in recorded for u in (d["sources"] or "").split()}),
         })

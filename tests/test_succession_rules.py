@@ -200,7 +200,15 @@ def test_departures_across_countries(run):
     tj = by[("President of Tajikistan", "1991-09-23")]
     assert (tj["outgoing"], tj["expected"], tj["incoming"], tj["followed"]) == (
         "Qadriddin Aslonov", "Rahmon Nabiyev", "Rahmon Nabiyev", True)
-    assert by[("President of Kyrgyzstan", "2010-04-07")]["mode"] == "irregular"
+    kg2010 = by[("President of Kyrgyzstan", "2010-04-07")]
+    assert kg2010["mode"] == "irregular"
+    # the 2007 edition's order ceased the day Bakiyev was ousted: it, not "no rule", is what was not followed
+    assert (kg2010["expected"], kg2010["incoming"], kg2010["followed"], kg2010["rules_ceased_that_day"]) == (
+        "Zaynidin Kurmanov", "Roza Otunbayeva", False, True)
+    # an office abolished with its rule, nobody taking it over, still has no rule to compare with
+    tj1992 = by[("President of Tajikistan", "1992-11-19")]
+    assert tj1992["rule_followed"] == "no rule" and tj1992["rules_ceased_that_day"] is False
+    assert sum(r["rules_ceased_that_day"] for r in rows if "rules_ceased_that_day" in r) == 1
     only = json.loads(run("departures", "--country", "Uzbekistan", "--format", "json").stdout)
     assert {r["country"] for r in only} == {"Uzbekistan"}
 
