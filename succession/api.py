@@ -484,9 +484,28 @@ SELECT ?v ?office ?d ?holder WHERE { ?v a sk:Verification ; sk:office ?office ; 
             })
         if not records:
             notes.append(f"No succession rule for {label} is recorded as in force on {day}.")
+            notes += self._rules_known_later(office_iri, day)
         return Answer(f"If the office of {label} fell vacant on {day}", records,
                       ["order", "office", "person", "edition", "article", "sources"], notes,
                       blank={"person": "no holder recorded"})
+
+    _KNOWN_LATER = """
+SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
+  ?rule a sk:SuccessionRule ; sk:vacantOffice ?office ; sk:order ?order ; sk:actingOffice/rdfs:label ?actingLabel ;
+        sk:edition ?e ; sk:inForceBy ?b .
+  FILTER NOT EXISTS { ?rule sk:inForceFrom ?rf }
+  ?e rdfs:label ?editionLabel ; sk:inForceFrom ?ef . OPTIONAL { ?e sk:inForceUntil ?eu }
+  FILTER(STR(?ef) <= STR(?day) && (!BOUND(?eu) || STR(?day) < STR(?eu)) && STR(?day) < STR(?b))
+} ORDER BY ?order"""
+
+    def _rules_known_later(self, office_iri: str, day: PDate) -> list[str]:
+        """Where no rule is in force on ``day``: rules of the edition in force that day that are recorded only
+        as in force by a later date (their first day unknown), so the reader knows the gap is in the record."""
+        rows = self.engine.select(sparql_prefixes() + self._KNOWN_LATER,
+                                  {"office": ox.NamedNode(office_iri), "day": literal_date(day.text)}).records()
+        return [f"Order {r['order']} ({r['actingLabel']}) of {r['editionLabel']}, in force since {r['ef']}, is "
+                f"recorded as in force by {r['b']}; whether it already applied on {day} is not recorded."
+                for r in rows]
 
     def _office_or_head_of_state(self, text: str, day: str) -> tuple[str, str | None]:
         """The office ``text`` names or, when it names a country exactly ("Kazakhstan", an alias of the

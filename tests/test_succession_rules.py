@@ -444,3 +444,15 @@ def test_a_country_names_its_head_of_state_on_every_edition_boundary(session, ed
 def test_an_office_name_is_never_taken_for_a_country(session):
     answer = session.line_of_succession("Prime Minister of Kazakhstan", "2020-01-01")
     assert answer.title == "If the office of Prime Minister of Kazakhstan fell vacant on 2020-01-01"
+
+
+def test_a_rule_known_only_later_is_named_where_no_rule_is_in_force(session, editions):
+    """Between the 2007 Kyrgyz edition's first day and the day its rules are first read in force, the
+    answer says so instead of only "no rule": each such order, its edition and the later date."""
+    for on in ("2007-10-24", "2008-06-01", "2009-12-31"):
+        notes = session.line_of_succession("President of Kyrgyzstan", on).notes
+        assert any(n.startswith("Order 1 (Chairman (Toraga) of the Jogorku Kenesh) of Constitution of Kyrgyzstan "
+                                "(2007 edition), in force since 2007-10-24, is recorded as in force by 2010-01") for n in notes)
+    for on in ("2007-10-23", "2010-01-15"):  # before the edition; once the rule is read in force
+        assert not any("is recorded as in force by" in n for n in session.line_of_succession(
+            "President of Kyrgyzstan", on).notes)
