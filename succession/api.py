@@ -370,8 +370,10 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         verified = self.verifications_by_office()
         year_ago = _dt.date.fromisoformat(today().text) - _dt.timedelta(days=365)
         records = []
+        others = 0
         for r in res.records():
             if not (all_kinds or r["kind"] in MAIN_KINDS):
+                others += 1
                 continue
             # a check counts for this holder only: made during this tenure and naming this holder (a check
             # of the previous holder says nothing about a new one); with nobody recorded, a check of a vacancy
@@ -412,6 +414,9 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         if n_stale:
             notes.append(f"{n_stale} office(s) not verified against a source within a year of today "
                          "(`succession verify OFFICE --source URL` records a check).")
+        if others:
+            notes.append(f"{others} more office(s) (security chiefs, ministers, governors, relatives' posts, ...) "
+                         "are listed with --all-kinds.")
         columns = ["country", "office", "person", "start", "acting", "verified"]
         if n_attested:
             columns.insert(3, "attested")

@@ -295,3 +295,14 @@ def test_source_kinds_of_some_pages_equal_the_whole_table():
     hostile = ['x" } ; DROP ALL ; #', "https://example.org/not-recorded", ""]
     assert s.source_kinds(urls + hostile) == {u: every[u] for u in urls}
     assert set(every.values()) <= {"official", "news", "encyclopedia", "dataset", "copy"}
+
+
+def test_current_says_how_many_more_offices_all_kinds_lists():
+    from succession.api import Succession
+
+    s = Succession()
+    for country in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"):
+        main, every = s.current(country), s.current(country, all_kinds=True)
+        more = len(every.records) - len(main.records)
+        assert more > 0 and f"{more} more office(s) (security chiefs" in " ".join(main.notes)
+        assert not any("more office(s)" in n for n in every.notes)
