@@ -132,8 +132,8 @@ class Succession:
             contradicted: dict[str, str] = {}
         else:
             atts = self._seat_attestations(office_iri)  # one read for both uses
-            notes += self._attested_against(office_iri, day, records, atts)
-            contradicted = self._contradicted(office_iri, day, records, atts)
+            notes += self._attested_against(day, records, atts)
+            contradicted = self._contradicted(day, records, atts)
         for r in records:
             if r["tenure_iri"] in contradicted:
                 r["certain"] = False
@@ -218,10 +218,9 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
         atts = self.attestations(office_iri)
         return atts if atts and self._single_seat(office_iri) else []
 
-    def _attested_against(self, office_iri: str, day: PDate, records: list[dict],
-                          atts: list[dict] | None = None) -> list[str]:
-        """Pages that show someone else in a single seat during the recorded tenure that covers ``day``."""
-        atts = self._seat_attestations(office_iri) if atts is None else atts
+    def _attested_against(self, day: PDate, records: list[dict], atts: list[dict]) -> list[str]:
+        """Pages (``atts``, a single seat's attestations) that show someone else in the seat during the
+        recorded tenure that covers ``day``."""
         if not atts:
             return []
         notes = []
@@ -233,13 +232,10 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
                              f"{r['person']}'s end may be missing.")
         return notes
 
-    def _contradicted(self, office_iri: str, day: PDate, records: list[dict],
-                      atts: list[dict] | None = None) -> dict[str, str]:
-        """The tenures of ``records`` that a page contradicts by ``day``: someone else shown in the single
-        seat on a day inside the tenure, on or before ``day`` (tenure -> the latest such day)."""
-        atts = self._seat_attestations(office_iri) if atts is None else atts
-        if not atts:
-            return {}
+    def _contradicted(self, day: PDate, records: list[dict], atts: list[dict]) -> dict[str, str]:
+        """The tenures of ``records`` that a page (``atts``, a single seat's attestations) contradicts by
+        ``day``: someone else shown in the seat on a day inside the tenure, on or before ``day`` (tenure ->
+        the latest such day)."""
         out = {}
         for r in records:
             other = self._others_inside(atts, r, upto=day.text)
@@ -516,16 +512,9 @@ SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
         """The office ``text`` names or, when it names a country exactly ("Kazakhstan", an alias of the
         country), that country's head-of-state office on ``day``: the vacancy a user asking for a
         country's line of succession means. The second value says which office was taken."""
-        from .errors import SuccessionError
         from .outlook import head_of_state
 
-        try:  # one indexed query (or the name index, when already built): an office name never builds it here
-            if self.resolver._entries is None:
-                country_iri = self.resolver._strict_quick("country", (text or "").strip())
-            else:
-                country_iri = self.resolver.resolve_strict("country", text)
-        except SuccessionError:
-            country_iri = None
+        country_iri = self.resolver.exactly("country", text)
         if country_iri is not None:
             country = self.resolver.label("country", country_iri)
             hs = head_of_state(self, country, day)

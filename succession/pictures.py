@@ -245,7 +245,8 @@ def timeline(items: list[Bar], out: Path | None, *, title: str = "", start: PDat
     from matplotlib.patches import Patch
 
     rows = rows or row_order(items)
-    marks = [m for m in marks or [] if m.office in set(rows)]
+    drawn = set(rows)
+    marks = [m for m in marks or [] if m.office in drawn]
     today = _dt.date.today()
     lo = start.midpoint() if start else min([b.days()[0] for b in items] + [m.day.midpoint() for m in marks])
     hi = end.midpoint() if end else max([b.days()[1] for b in items] + [m.days[-1].midpoint() for m in marks])
@@ -436,6 +437,7 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
              'fontsize=9, width=2.1];',
              '  edge [color="#666666", arrowsize=0.6, fontname="Helvetica"];']
     chained: set[tuple[str, str]] = set()
+    any_gap = False  # whether a dashed "no holder recorded" edge is drawn (the key names it then)
     heads: list[str] = []  # the first tenure of each office's last row: where the next office hangs below
     layout = 0
     gaps = _office_gaps(select)
@@ -477,6 +479,7 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
                 # a hand-over: the presidency abolished in 1992-1994 is not Iskandarov handing over to Rahmon
                 dashed = (f", style=dashed, color=\"#999999\", fontcolor=\"#555555\", fontsize=7, label={_q(hole)}"
                           if hole else "")
+                any_gap = any_gap or bool(hole)
                 if b.predecessor == a.tenure:
                     chained.add((a.tenure, b.tenure))
                     lines.append(f"  {ids[a.tenure]} -> {ids[b.tenure]} [id=\"succ-{ids[b.tenure][1:]}\"{dashed}];")
@@ -528,8 +531,7 @@ def dot(items: list[Bar], select, rows: list[str] | None = None) -> str:
             lines.append(f"  {pids[a]} -> {pids[b]} [id=\"kin-{i}\", color=\"#d95f02\", penwidth=2, "
                          f"dir={'none' if symmetric else 'back'}, fontcolor=\"#a04000\", fontsize=8, "
                          f"label={_q(text)}, tooltip={_q(tip)}];")
-    lines.append(_key(any("style=dashed" in x for x in lines), bool(involved),
-                      any('fillcolor="#fde0c5", color="#d95f02"];' in x for x in lines)))
+    lines.append(_key(any_gap, bool(involved), any(b.relative for b in items)))
     last = pids[involved[-1]] if involved else heads[-1] if heads else None
     if last:  # the key goes under everything else
         lines.append(f"  {last} -> key [id=\"layout-key\", style=invis];")
@@ -541,23 +543,18 @@ _SYMMETRIC = {"spouse", "sibling", "in-law", "sibling-in-law", "cousin"}
 
 
 def _key(gap: bool, family: bool, relative: bool) -> str:
-    """The picture's key, as one plain node at the bottom: what the colours and lines mean (only the
-    ones the picture uses)."""
-    cells = ['<td bgcolor="#eef5fb" color="#4a6f8a">in office</td>']
+    """The picture's key, as one plain node at the bottom: the boxes' fills on one line, then the lines'
+    meanings (only what the picture uses)."""
+    boxes = ['<td bgcolor="#eef5fb" color="#4a6f8a">in office</td>']
     if relative:
-        cells.append('<td bgcolor="#fde0c5" color="#d95f02">in office while a relative was head of state</td>')
-    cells.append('<td border="0">grey arrow: succeeded by</td>')
+        boxes.append('<td bgcolor="#fde0c5" color="#d95f02">in office while a relative was head of state</td>')
+    meanings = ["grey arrow: succeeded by"]
     if gap:
-        cells.append('<td border="0">dashed: no holder recorded between (dates, reason)</td>')
+        meanings.append("dashed: no holder recorded between (dates, reason)")
     if family:
-        cells.append('<td border="0"><font color="#a04000">orange line: family tie, read along the arrow '
-                     '(A — child of → B)</font></td>')
-    boxes = [c for c in cells if 'border="0"' not in c]
-    span = f' colspan="{len(boxes)}"'
+        meanings.append('<font color="#a04000">orange line: family tie, read along the arrow (A — child of → B)</font>')
     rows = [f'<tr><td border="0" align="left"><b>Key</b></td>{"".join(boxes)}</tr>']
-    for c in cells:
-        if 'border="0"' in c:
-            rows.append('<tr><td border="0"></td>' + c.replace('<td border="0">', f'<td border="0" align="left"{span}>') + '</tr>')
+    rows += [f'<tr><td border="0"></td><td border="0" align="left" colspan="{len(boxes)}">{m}</td></tr>' for m in meanings]
     return ('  key [id="key", shape=plaintext, style="", fontsize=8, label=<<table border="0" cellborder="1" cellspacing="3" '
             f'cellpadding="2">{"".join(rows)}</table>>];')
 

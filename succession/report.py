@@ -335,7 +335,7 @@ def build(session, out: Path, progress=None) -> list[Path]:
             if main:
                 timeline(main, tmp / "img" / f"{cslug}.svg", title=f"Tenures: {country}", rows=row_order(main),
                          as_of=as_of, write=lambda p, data: p.write_bytes(data),
-                         marks=load_marks(session.engine.select, main))
+                         marks=[m for m in all_marks if m.office in {b.office for b in main}])
                 parts.append(f"<h2>Timeline</h2><div class=\"pic\"><img src=\"../img/{cslug}.svg\" alt=\"Timeline of the "
                              f"main offices of {esc(country)}: one bar per tenure, labelled with the holder\"></div>"
                              f"<p class=\"note\"><a href=\"../img/{cslug}.svg\">Open the timeline</a>. Orange: "

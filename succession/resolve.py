@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .errors import AmbiguousError, NotFoundError
+from .errors import AmbiguousError, NotFoundError, SuccessionError
 from .names import _STOP as _STOP_WORDS
 from .names import fold, key, phonetic
 from .namespaces import ID, SK
@@ -300,6 +300,18 @@ class Resolver:
             hint = self._not_found(kind, query).partition(";")[2]
             hint = f";{hint}" if hint else ""
         raise NotFoundError(f"unknown {kind} {query!r}: edits need an exact name, alias, Wikidata id or IRI{hint}")
+
+    def exactly(self, kind: str, text: str) -> str | None:
+        """The IRI of the one node of ``kind`` that ``text`` names exactly, or None (never an error): one
+        indexed query while the name index is not built (an office name asked for a country does not build
+        it), the index once it is."""
+        query = (text or "").strip()
+        if not query:
+            return None
+        try:
+            return self._strict_quick(kind, query) if self._entries is None else self.resolve_strict(kind, query)
+        except SuccessionError:
+            return None
 
     def name_owners(self, kind: str, name: str) -> list[str]:
         """Every node of ``kind`` whose label, alias or native name equals ``name`` ignoring case and
