@@ -294,8 +294,10 @@ SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
             who = f" ({d['expected']} expected, {d['actual']} took over)" if d["expected"] or d["actual"] else ""
             notes.append(f"Departure from the first in line on {d['date']}{who}: {d['comment']}")
         for a in self._alternative_dates_of(records):
-            notes.append(f"{a['person']}: {a['property']} {a['used']} used; other sources give {a['date']}"
-                         + (f" ({a['comment']})" if a["comment"] else ""))
+            # a corrected date may now be the one an alternative gave: then that source agrees
+            said = (f"{a['property']} {a['used']}, as another source also gives" if str(a["used"]) == str(a["date"])
+                    else f"{a['property']} {a['used']} used; other sources give {a['date']}")
+            notes.append(f"{a['person']}: {said}" + (f" ({a['comment']})" if a["comment"] else ""))
         notes += self._correction_notes(records, office_iri, lambda r: r["person"])
         return Answer(f"Succession of {self.office_label(office_iri)}", records,
                       ["person", "start", "end", "acting", "entry_mode", "exit_reason", "legal_basis", "sources"], notes)

@@ -306,3 +306,17 @@ def test_current_says_how_many_more_offices_all_kinds_lists():
         more = len(every.records) - len(main.records)
         assert more > 0 and f"{more} more office(s) (security chiefs" in " ".join(main.notes)
         assert not any("more office(s)" in n for n in every.notes)
+
+
+def test_history_says_a_source_agrees_once_a_correction_took_its_date(run, kb_copy):
+    """Correcting a date to the value an alternative source gave leaves that source agreeing with the
+    record; history must not say "1992-12-02 used; other sources give 1992-12-02"."""
+    office = "Minister of Foreign Affairs of Tajikistan"
+    before = run("history", office, kb=kb_copy).stdout
+    alt = before.split("Rashid Alimov: start 1992 used; other sources give ", 1)[1].split()[0]
+    r = run("correct", "Rashid Alimov", office, "--set", f"start={alt}",
+            "--reason", "test", "--source", "https://example.org/test", kb=kb_copy)
+    assert r.exit_code == 0, r.stdout
+    after = run("history", office, kb=kb_copy).stdout
+    assert f"Rashid Alimov: start {alt}, as another source also gives" in after
+    assert f"start {alt} used; other sources give {alt}" not in after
