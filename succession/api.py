@@ -550,7 +550,7 @@ SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
 
         if limit < 1:
             raise InputError("--limit must be at least 1")
-        cutoff = _recorded_cutoff(since).replace("T23:59:59Z", "") if since else "0000"
+        cutoff = _recorded_cutoff(since, "--since").replace("T23:59:59Z", "") if since else "0000"
         records = edit_log(self.engine.select, cutoff, limit)
         if hasattr(self.kb, "dir"):  # the journal knows each edit's command exactly
             from .journal import commands as journal_commands
@@ -1120,14 +1120,14 @@ def _person_info(person_iri: str, rows) -> dict[str, Any]:
     return {k: info[k] for k in order if k in info} | {k: v for k, v in info.items() if k not in order}
 
 
-def _recorded_cutoff(value: str) -> str:
-    """An --as-recorded value: a date (end of that day, UTC) or a date-time."""
+def _recorded_cutoff(value: str, option: str = "--as-recorded") -> str:
+    """An --as-recorded (or log's --since) value: a date (end of that day, UTC) or a date-time."""
     import re as _re
 
     text = value.strip()
     if _re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z?", text):
         return text if text.endswith("Z") else text + "Z"
-    return parse_date(text, "--as-recorded date", day_only=True).text
+    return parse_date(text, f"{option} date", day_only=True).text
 
 
 def _covers(start: str | None, end: str | None, day: PDate) -> bool:

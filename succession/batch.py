@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,11 +51,17 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tup
     "add-term-rule": (("office",), (), ("years",), ()),
 }
 SOURCE_FIELDS = ("source", "source-title", "publisher", "published")
+MAX_BATCH_BYTES = 64 * 1024 * 1024  # a day's edits are kilobytes; a larger file is a mistake
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """The rows of a batch file, with field names normalised to the command-line spelling."""
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a device, a FIFO or a folder: never read without end
+            raise InputError(f"batch file is not a regular file: {path}")
+        if st.st_size > MAX_BATCH_BYTES:
+            raise InputError(f"batch file too large: {path} ({st.st_size} bytes; at most {MAX_BATCH_BYTES})")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"batch file not found: {path}") from None

@@ -441,3 +441,28 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize("make", ["device", "fifo", "folder"])
+def test_apply_refuses_what_is_not_a_regular_file(run, kb_copy, tmp_path, make):
+    """`apply /dev/zero` once read until the kernel killed it; a device, FIFO or folder is refused at once."""
+    target = {"device": lambda: "/dev/zero", "folder": lambda: str(tmp_path),
+              "fifo": lambda: (os.mkfifo(tmp_path / "f"), str(tmp_path / "f"))[1]}[make]()
+    before = snapshot(kb_copy)
+    r = run("apply", target, "--dry-run", kb=kb_copy)
+    assert r.exit_code == 2 and "not a regular file" in r.output and len(r.output.strip().splitlines()) == 1
+    assert snapshot(kb_copy) == before
+
+
+@pytest.mark.parametrize("target", ['https://w3id.org/succession-kb/id/x> <y> <z', "https://w3id.org/succession-kb/id/a b",
+                                    'https://w3id.org/succession-kb/id/"q"', "https://w3id.org/succession-kb/id/\x00"])
+def test_cite_of_an_impossible_iri_is_a_plain_error(run, kb_copy, target):
+    before = snapshot(kb_copy)
+    r = run("cite", target, "--source", "https://example.org/news", kb=kb_copy)
+    assert r.exit_code == 2 and "unknown node" in r.output
+    assert snapshot(kb_copy) == before
+
+
+def test_log_since_names_its_own_option(run):
+    r = run("log", "--since", "yesterday")
+    assert r.exit_code == 2 and "--since" in r.output and "--as-recorded" not in r.output
