@@ -87,18 +87,10 @@ def entry_path(kb_dir: Path, recorded: str) -> Path:
     return Path(kb_dir) / JOURNAL_DIR / f"{edit_id(recorded)}.json"
 
 
-STAGED_RE = re.compile(r"journal\.([0-9]{8}T[0-9]{6}Z)\.json")
+def write_entry(kb_dir: Path, entry: Entry) -> Path:
+    """Write (or, for a second edit in the same second, extend) the journal file of ``entry``."""
+    from .safeio import write_text
 
-
-def staged_entry(kb_dir: Path, entry: Entry) -> tuple[str, str]:
-    """The journal file of ``entry`` as an edit's transaction stages it: its staged name
-    (``journal.<id>.json``, moved to ``journal/<id>.json`` when the edit commits, in the same step as
-    the Turtle files, so that no edit is ever written without its journal entry) and its text."""
-    return f"{JOURNAL_DIR}.{entry.id}.json", entry_text(kb_dir, entry)
-
-
-def entry_text(kb_dir: Path, entry: Entry) -> str:
-    """The JSON text of ``entry``'s journal file, extending the file of an earlier edit of the same second."""
     path = entry_path(kb_dir, entry.recorded)
     if path.exists():
         old = read_entry(path)
@@ -107,16 +99,7 @@ def entry_text(kb_dir: Path, entry: Entry) -> str:
                       (old.removed - entry.added) | entry.removed)
     data = {"recorded": entry.recorded, "command": entry.command, "summary": entry.summary,
             "added": _lines(entry.added), "removed": _lines(entry.removed)}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def write_entry(kb_dir: Path, entry: Entry) -> Path:
-    """Write (or, for a second edit in the same second, extend) the journal file of ``entry`` on its own
-    (edits stage theirs in their transaction: ``staged_entry``)."""
-    from .safeio import write_text
-
-    path = entry_path(kb_dir, entry.recorded)
-    write_text(path, entry_text(kb_dir, entry))
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     return path
 
 

@@ -207,7 +207,7 @@ class KnowledgeBase:
                 for name in names:
                     staged = txn / name
                     if staged.exists():
-                        os.replace(staged, self._committed_path(name))
+                        os.replace(staged, self.dir / name)
                         _fault("renaming")
                 _fsync_dir(self.dir)
             except OSError as exc:
@@ -217,18 +217,6 @@ class KnowledgeBase:
                     f"fix that and run any command to finish it, or remove {txn} to discard the edit") from None
         shutil.rmtree(txn, ignore_errors=True)
 
-    def _committed_path(self, name: str) -> Path:
-        """Where a staged file goes: a Turtle file or the manifest into the folder, an edit's journal
-        entry (``journal.<id>.json``) into ``journal/<id>.json``."""
-        from .journal import JOURNAL_DIR, STAGED_RE
-
-        m = STAGED_RE.fullmatch(name)
-        if m is None:
-            return self.dir / name
-        folder = self.dir / JOURNAL_DIR
-        folder.mkdir(exist_ok=True)
-        return folder / f"{m.group(1)}.json"
-
     def _marker_names(self, marker: Path) -> list[str]:
         """The files a commit marker names: plain file names of this folder, nothing else. A marker
         that is not that (damaged, or crafted to move files out of the folder) is never acted on."""
@@ -236,20 +224,14 @@ class KnowledgeBase:
             names = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             names = None
-        from .journal import STAGED_RE
-
-        if not isinstance(names, list) or not all(isinstance(n, str) and (_SAFE_NAME.fullmatch(n) or STAGED_RE.fullmatch(n))
-                                                  for n in names):
+        if not isinstance(names, list) or not all(isinstance(n, str) and _SAFE_NAME.fullmatch(n) for n in names):
             raise PendingTransactionError(
                 f"the knowledge base has an unfinished edit whose commit record {marker} is damaged or invalid; "
                 f"nothing was changed; inspect and remove {marker.parent} to discard it")
         return names
 
-    def write_files(self, contents: dict[str, str], journal: tuple[str, str] | None = None) -> None:
-        """Replace several files as one atomic step, with the edit's journal entry (``journal``: its
-        staged name and text) in the same step. Caller holds the exclusive lock."""
-        from .journal import STAGED_RE
-
+    def write_files(self, contents: dict[str, str]) -> None:
+        """Replace several files as one atomic step. Caller holds the exclusive lock."""
         txn = self.dir / TXN_NAME
         shutil.rmtree(txn, ignore_errors=True)
         try:
@@ -263,10 +245,6 @@ class KnowledgeBase:
         for name in contents:
             if not _SAFE_NAME.fullmatch(name):
                 raise KBLoadError(f"refusing to write outside the knowledge base: {name!r}")
-        if journal is not None:
-            if not STAGED_RE.fullmatch(journal[0]):
-                raise KBLoadError(f"refusing to write outside the knowledge base: {journal[0]!r}")
-            contents[journal[0]] = journal[1]
         try:
             for name, text in sorted(contents.items()):
                 with open(txn / name, "w", encoding="utf-8", newline="\n") as fh:
@@ -289,13 +267,13 @@ class KnowledgeBase:
         self.recover()
         self._store = None
 
-    def commit_edit(self, contents: dict[str, str], removed, added, journal: tuple[str, str] | None = None) -> None:
+    def commit_edit(self, contents: dict[str, str], removed, added) -> None:
         """Write an edit's files atomically (``write_files``), then bring the on-disk index the edit
         read from up to date by applying the same change to it, so the next command neither parses
         nor re-indexes the knowledge base. Caller holds the exclusive lock (``writing(working=True)``).
         The index stays an optimisation: if advancing it fails, it is dropped and rebuilt on demand."""
         old_key = self._index_key
-        self.write_files(contents, journal)
+        self.write_files(contents)
         if old_key is not None:
             self._advance_index(old_key, removed, added)
 
