@@ -24,6 +24,9 @@ from .layout import partition
 from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, XSD, sparql_prefixes
 from .terms import serialize_turtle
 
+# characters no IRI may hold (RFC 3987): such a "target" names no recorded fact
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
 _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _QID_RE = re.compile(r"Q[1-9][0-9]*\Z")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
@@ -1210,7 +1213,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         iri = (target or "").strip()
 
         def build() -> ChangeSet:
-            if not iri.startswith(m.ID) or not self._objects(iri, TYPE):
+            if not iri.startswith(m.ID) or _IRI_BAD.search(iri) or not self._objects(iri, TYPE):
                 raise NotFoundError(f"unknown node {target!r}: give the IRI of a recorded fact")
             if any(o.value == SK + "Source" for o in self._objects(iri, TYPE)):
                 raise InputError("a source cannot cite a source")
