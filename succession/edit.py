@@ -24,9 +24,6 @@ from .layout import partition
 from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, XSD, sparql_prefixes
 from .terms import serialize_turtle
 
-# characters no IRI may hold (RFC 3987): such a "target" names no recorded fact
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
 _URL_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _QID_RE = re.compile(r"Q[1-9][0-9]*\Z")
 _LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$")
@@ -154,11 +151,22 @@ class Editor:
     def _select(self, text: str, **bindings) -> list[dict]:
         return self.s.engine.select(sparql_prefixes() + text, bindings).rows
 
+    @staticmethod
+    def _recorded(iri: str) -> ox.NamedNode | None:
+        """``iri`` as a node to look up, or None for text no IRI can be (a user's target with '>' or a
+        space), which names no recorded node."""
+        try:
+            return N(iri)
+        except ValueError:
+            return None
+
     def _exists(self, iri: str) -> bool:
-        return next(iter(self._store().quads_for_pattern(N(iri), None, None)), None) is not None
+        node = self._recorded(iri)
+        return node is not None and next(iter(self._store().quads_for_pattern(node, None, None)), None) is not None
 
     def _objects(self, s: str, p: str) -> list:
-        return [q.object for q in self._store().quads_for_pattern(N(s), N(p), None)]
+        node = self._recorded(s)
+        return [] if node is None else [q.object for q in self._store().quads_for_pattern(node, N(p), None)]
 
     def _first(self, s: str, p: str) -> str | None:
         """The value of one of ``s``'s ``p`` (the only one, for a single-valued property), or None."""
@@ -1213,7 +1221,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         iri = (target or "").strip()
 
         def build() -> ChangeSet:
-            if not iri.startswith(m.ID) or _IRI_BAD.search(iri) or not self._objects(iri, TYPE):
+            if not iri.startswith(m.ID) or not self._objects(iri, TYPE):
                 raise NotFoundError(f"unknown node {target!r}: give the IRI of a recorded fact")
             if any(o.value == SK + "Source" for o in self._objects(iri, TYPE)):
                 raise InputError("a source cannot cite a source")

@@ -62,10 +62,6 @@ def _likeness(m: difflib.SequenceMatcher, a: str, b: str | None, weight: float, 
     return m.ratio() * weight
 
 
-def _score(query: str, name: str) -> int:
-    return _Query(query).score(name)
-
-
 def search(resolver, text: str, limit: int = 10) -> list[Hit]:
     """People whose names match ``text``, best first; ties go to the more senior office-holder."""
     query = _Query(text)

@@ -456,10 +456,17 @@ def test_apply_refuses_what_is_not_a_regular_file(run, kb_copy, tmp_path, make):
 
 @pytest.mark.parametrize("target", ['https://w3id.org/succession-kb/id/x> <y> <z', "https://w3id.org/succession-kb/id/a b",
                                     'https://w3id.org/succession-kb/id/"q"', "https://w3id.org/succession-kb/id/\x00"])
-def test_cite_of_an_impossible_iri_is_a_plain_error(run, kb_copy, target):
+@pytest.mark.parametrize("command", [
+    ("cite", "{t}", "--source", "https://example.org/news"),
+    ("add-alt-date", "{t}", "--field", "end", "--date", "2001", "--note", "n", "--source", "https://example.org/news"),
+    ("correct-note", "{t}", "--note", "x", "--reason", "r", "--source", "https://example.org/news"),
+])
+def test_an_impossible_iri_given_to_an_edit_is_a_plain_error(run, kb_copy, target, command):
+    """Every edit that takes a recorded node's IRI: text no IRI can be names no node (it was an
+    internal error, exit 70, in cite, add-alt-date and correct-note)."""
     before = snapshot(kb_copy)
-    r = run("cite", target, "--source", "https://example.org/news", kb=kb_copy)
-    assert r.exit_code == 2 and "unknown node" in r.output
+    r = run(*[a.format(t=target) for a in command], kb=kb_copy)
+    assert r.exit_code == 2 and "unknown node" in r.output, r.output
     assert snapshot(kb_copy) == before
 
 
