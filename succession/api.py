@@ -552,18 +552,42 @@ SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
             raise InputError("--limit must be at least 1")
         cutoff = _recorded_cutoff(since, "--since").replace("T23:59:59Z", "") if since else "0000"
         records = edit_log(self.engine.select, cutoff, limit)
-        if hasattr(self.kb, "dir"):  # the journal knows each edit's command exactly
-            from .journal import commands as journal_commands
-
-            commands = journal_commands(self.kb.dir)
-            for r in records:
-                r["edit"] = commands.get(r["id"], r["edit"])
+        if hasattr(self.kb, "dir"):  # the journal knows each edit's command exactly, and edits no node shows
+            records = self._with_journal(records, cutoff, limit)
         notes = []
         for r in records:
             notes.append(f"{r['id']} {r['edit']}: " + "; ".join(r["summary"])
-                         + (f"; and {r['more']} more" if r["more"] else ""))
+                         + (f"; and {r['more']} more" if r["more"] else "")
+                         + (f" (undone by edit {r['undone_by']})" if r.get("undone_by") else ""))
         return Answer("Edits recorded" + (f" since {since}" if since else ""), records,
                       ["id", "recorded", "edit", "facts", "source_count"], notes)
+
+    def _with_journal(self, records: list[dict], cutoff: str, limit: int) -> list[dict]:
+        """The log read from the data, completed from the edit journal: each edit's exact command, the
+        edits that left no node of their own (only citations, say) and those an undo took back, so that
+        `log` lists every edit `undo` knows, newest first."""
+        from .journal import edit_id, headlines
+
+        until = getattr(self.kb, "as_recorded", None)
+        heads = [h for h in headlines(self.kb.dir) if h["recorded"] >= cutoff and (not until or h["recorded"] <= until)]
+        undone: dict[str, str] = {}
+        for h in heads:
+            if h["undoes"]:
+                undone[edit_id(h["undoes"])] = h["id"]
+        by_id = {r["id"]: r for r in records}
+        for h in heads:
+            r = by_id.get(h["id"])
+            if r is None:
+                urls = sorted({row["u"] for iri in h["cites"] for row in self.engine.select(
+                    sparql_prefixes() + "SELECT ?u WHERE { ?s schema:url ?u }", {"s": ox.NamedNode(iri)}).records()})
+                lines = [line for line in h["summary"] if line.strip()]
+                r = by_id[h["id"]] = {"id": h["id"], "recorded": h["recorded"], "edit": h["command"],
+                                      "facts": len(lines), "summary": lines[:8], "more": max(0, len(lines) - 8),
+                                      "sources": urls, "source_count": len(urls)}
+            r["edit"] = h["command"]
+        for r in by_id.values():
+            r["undone_by"] = undone.get(r["id"])
+        return sorted(by_id.values(), key=lambda r: r["recorded"], reverse=True)[:limit]
 
     # ------------------------------------------------------------------ corrections, the past, changes
 

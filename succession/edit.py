@@ -225,8 +225,8 @@ class Editor:
             if dry_run:
                 return EditResult(changes, [], True)
             contents = self._spliced(store, changes)
-            self.kb.commit_edit(contents, changes.removed, changes.added)
-            self._journal(_command_of(build), changes)
+            self.kb.commit_edit(contents, changes.removed, changes.added,
+                                self._staged_journal(_command_of(build), changes))
             return EditResult(changes, sorted(contents), False)
 
     def _run_on_server(self, build, dry_run: bool) -> EditResult:
@@ -321,17 +321,21 @@ class Editor:
             nxt = _dt.datetime.strptime(latest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=_dt.timezone.utc)
             self.recorded = m.now_literal(nxt + _dt.timedelta(seconds=1))
 
-    def _journal(self, command: str, changes: ChangeSet, summary: list[str] | None = None) -> None:
-        """Leave the edit's exact change set next to the Turtle files (see succession.journal)."""
-        from .journal import Entry, write_entry
+    def _staged_journal(self, command: str, changes: ChangeSet, summary: list[str] | None = None):
+        """The edit's exact change set as a journal entry (see succession.journal), staged with its
+        files so that the edit and its entry commit in one step: a kill between them cannot leave an
+        edit that `undo` does not know. None (with a note) if an earlier entry of the same second is
+        unreadable: the edit still goes through, and says it cannot be undone."""
+        from .journal import Entry, staged_entry
 
         try:
-            write_entry(self.kb.dir, Entry(self.recorded.value, command, list(changes.summary if summary is None
-                                                                              else summary),
-                                           set(changes.added), set(changes.removed)))
-        except (SuccessionError, OSError) as exc:  # the edit itself is committed: say so, do not fail it
+            return staged_entry(self.kb.dir, Entry(self.recorded.value, command,
+                                                   list(changes.summary if summary is None else summary),
+                                                   set(changes.added), set(changes.removed)))
+        except (SuccessionError, OSError) as exc:
             changes.summary.append(f"Note: the edit is written, but its journal entry is not ({exc}); "
                                    "`undo` cannot reverse it.")
+            return None
 
     def _refuse_violations(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet, what: str) -> None:
         self._refuse(self._validate(store, after, changes), what)
@@ -344,10 +348,11 @@ class Editor:
             raise ValidationError(f"refused, nothing written: {what}{violations[0]}{more}",
                                   [str(v) for v in violations])
 
-    def _write(self, before_files: dict[str, set[ox.Triple]], after: set[ox.Triple]) -> list[str]:
-        """Rewrite only the files whose triples change, atomically; the names written."""
+    def _write(self, before_files: dict[str, set[ox.Triple]], after: set[ox.Triple],
+               journal: tuple[str, str] | None = None) -> list[str]:
+        """Rewrite only the files whose triples change, atomically, with the journal entry; the names written."""
         contents = _changed_files(before_files, after)
-        self.kb.write_files(contents)
+        self.kb.write_files(contents, journal)
         return sorted(contents)
 
     def _run_in_batch(self, build) -> EditResult:
@@ -396,8 +401,8 @@ class Editor:
             self._refuse_violations(store, after, total, "the batch would leave ")
             if dry_run:
                 return results, EditResult(total, [], True)
-            written = self._write(before_files, after)
-            self._journal("apply", total, [line for r in results for line in r.changes.summary])
+            written = self._write(before_files, after, self._staged_journal(
+                "apply", total, [line for r in results for line in r.changes.summary]))
             return results, EditResult(total, written, False)
 
     def _run_rows(self, ops) -> list[EditResult]:
@@ -450,8 +455,8 @@ class Editor:
         if dry_run:
             return results, EditResult(total, [], True)
         contents = self._spliced(index, total)
-        self.kb.commit_edit(contents, total.removed, total.added)
-        self._journal("apply", total, [line for r in results for line in r.changes.summary])
+        self.kb.commit_edit(contents, total.removed, total.added, self._staged_journal(
+            "apply", total, [line for r in results for line in r.changes.summary]))
         return results, EditResult(total, sorted(contents), False)
 
     def _validate(self, store: ox.Store, after: set[ox.Triple], changes: ChangeSet) -> list:

@@ -17,6 +17,7 @@ and the same one ``log`` shows.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,10 +88,32 @@ def entry_path(kb_dir: Path, recorded: str) -> Path:
     return Path(kb_dir) / JOURNAL_DIR / f"{edit_id(recorded)}.json"
 
 
-def write_entry(kb_dir: Path, entry: Entry) -> Path:
-    """Write (or, for a second edit in the same second, extend) the journal file of ``entry``."""
-    from .safeio import write_text
+STAGED_RE = re.compile(r"journal\.([0-9]{8}T[0-9]{6}Z)\.json")
 
+
+def staged_entry(kb_dir: Path, entry: Entry) -> tuple[str, str]:
+    """The journal file of ``entry`` as an edit's transaction stages it: its staged name
+    (``journal.<id>.json``, moved to ``journal/<id>.json`` when the edit commits, in the same step as
+    the Turtle files, so that no edit is ever written without its journal entry) and its text."""
+    journal_folder(kb_dir)
+    return f"{JOURNAL_DIR}.{entry.id}.json", entry_text(kb_dir, entry)
+
+
+def journal_folder(kb_dir: Path) -> Path:
+    """The journal folder, created if missing; OSError if it is not a real folder this process can
+    write (a file, a link, read-only): an entry staged for it could not move into place, and a commit
+    must never stop half-way on that, so the edit goes through without one and says so."""
+    folder = Path(kb_dir) / JOURNAL_DIR
+    if folder.is_symlink():
+        raise OSError(f"{folder} is a link, not a folder")
+    folder.mkdir(exist_ok=True)
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OSError(f"{folder} is not a folder this process can write")
+    return folder
+
+
+def entry_text(kb_dir: Path, entry: Entry) -> str:
+    """The JSON text of ``entry``'s journal file, extending the file of an earlier edit of the same second."""
     path = entry_path(kb_dir, entry.recorded)
     if path.exists():
         old = read_entry(path)
@@ -99,7 +122,16 @@ def write_entry(kb_dir: Path, entry: Entry) -> Path:
                       (old.removed - entry.added) | entry.removed)
     data = {"recorded": entry.recorded, "command": entry.command, "summary": entry.summary,
             "added": _lines(entry.added), "removed": _lines(entry.removed)}
-    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_entry(kb_dir: Path, entry: Entry) -> Path:
+    """Write (or, for a second edit in the same second, extend) the journal file of ``entry`` on its own
+    (edits stage theirs in their transaction: ``staged_entry``)."""
+    from .safeio import write_text
+
+    path = entry_path(kb_dir, entry.recorded)
+    write_text(path, entry_text(kb_dir, entry))
     return path
 
 
@@ -133,6 +165,37 @@ def commands(kb_dir: Path) -> dict[str, str]:
                 except (OSError, ValueError, KeyError, TypeError):
                     continue  # the log still shows the edit, named from its facts
     return out
+
+
+def headlines(kb_dir: Path) -> list[dict]:
+    """Every readable journal entry as ``log`` shows it (record time, id, command, summary, the edit it
+    undoes, the source nodes it cites), read as JSON with only the few lines needed matched, oldest first.
+    An edit that left no node of its own (one that only cites sources, say) is known only here."""
+    folder = Path(kb_dir) / JOURNAL_DIR
+    out: list[dict] = []
+    if not folder.is_dir():
+        return out
+    for p in folder.glob("*.json"):
+        if not _ID_RE.fullmatch(p.stem):
+            continue
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            added = [str(x) for x in data.get("added", [])]
+            item = {"recorded": str(data["recorded"]), "id": p.stem, "command": str(data["command"]),
+                    "summary": [str(x) for x in data.get("summary", [])]}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue  # undo names a damaged entry itself; the log shows the rest
+        if edit_id(item["recorded"]) != item["id"]:
+            continue
+        undoes = [m.group(1) for line in added if (m := _UNDOES_RE.search(line))]
+        item["undoes"] = undoes[0] if undoes else None
+        item["cites"] = sorted({m.group(1) for line in added if (m := _CITES_RE.search(line))})
+        out.append(item)
+    return sorted(out, key=lambda e: e["recorded"])
+
+
+_UNDOES_RE = re.compile(r'<' + re.escape(SK) + r'undoes> "([^"]+)"')
+_CITES_RE = re.compile(r'<http://www\.w3\.org/ns/prov#wasDerivedFrom> <([^>]+)>')
 
 
 def last_time(kb_dir: Path) -> str | None:

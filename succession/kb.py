@@ -148,7 +148,8 @@ class KnowledgeBase:
             raise KBLoadError(f"cannot read the knowledge base folder {self.dir}: {exc.strerror}") from None
         if any(n.endswith(".ttl") and not n.startswith(".") for n in names) or MANIFEST_NAME in names:
             return
-        others = sorted(n for n in names if not n.startswith("."))
+        others = sorted(n for n in names if not n.startswith(".")  # the edit journal is the folder's own
+                        and not (n == "journal" and (self.dir / n).is_dir() and not (self.dir / n).is_symlink()))
         if others:
             raise KBLoadError(f"not a knowledge base: {self.dir} holds no .ttl file but other files "
                               f"({others[0]}{', ...' if len(others) > 1 else ''}); give the kb/ folder, a copy "
@@ -204,18 +205,35 @@ class KnowledgeBase:
         if marker.exists():
             names = self._marker_names(marker)
             try:
+                folders = {self.dir}
                 for name in names:
                     staged = txn / name
                     if staged.exists():
-                        os.replace(staged, self.dir / name)
+                        try:
+                            target = self._committed_path(name)
+                        except OSError:  # the journal folder became unusable after the check: the edit
+                            continue     # lands without its entry rather than never (edits check first)
+                        os.replace(staged, target)
+                        folders.add(target.parent)
                         _fault("renaming")
-                _fsync_dir(self.dir)
+                for folder in sorted(folders, reverse=True):  # the journal folder before the one holding it
+                    _fsync_dir(folder)
             except OSError as exc:
                 reason = exc.strerror or str(exc)
                 raise PendingTransactionError(
                     f"an edit was committed but could not be completed ({reason}: {exc.filename or self.dir}); "
                     f"fix that and run any command to finish it, or remove {txn} to discard the edit") from None
         shutil.rmtree(txn, ignore_errors=True)
+
+    def _committed_path(self, name: str) -> Path:
+        """Where a staged file goes: a Turtle file or the manifest into the folder, an edit's journal
+        entry (``journal.<id>.json``) into ``journal/<id>.json``."""
+        from .journal import STAGED_RE, journal_folder
+
+        m = STAGED_RE.fullmatch(name)
+        if m is None:
+            return self.dir / name
+        return journal_folder(self.dir) / f"{m.group(1)}.json"
 
     def _marker_names(self, marker: Path) -> list[str]:
         """The files a commit marker names: plain file names of this folder, nothing else. A marker
@@ -224,14 +242,20 @@ class KnowledgeBase:
             names = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             names = None
-        if not isinstance(names, list) or not all(isinstance(n, str) and _SAFE_NAME.fullmatch(n) for n in names):
+        from .journal import STAGED_RE
+
+        if not isinstance(names, list) or not all(isinstance(n, str) and (_SAFE_NAME.fullmatch(n) or STAGED_RE.fullmatch(n))
+                                                  for n in names):
             raise PendingTransactionError(
                 f"the knowledge base has an unfinished edit whose commit record {marker} is damaged or invalid; "
                 f"nothing was changed; inspect and remove {marker.parent} to discard it")
         return names
 
-    def write_files(self, contents: dict[str, str]) -> None:
-        """Replace several files as one atomic step. Caller holds the exclusive lock."""
+    def write_files(self, contents: dict[str, str], journal: tuple[str, str] | None = None) -> None:
+        """Replace several files as one atomic step, with the edit's journal entry (``journal``: its
+        staged name and text) in the same step. Caller holds the exclusive lock."""
+        from .journal import STAGED_RE
+
         txn = self.dir / TXN_NAME
         shutil.rmtree(txn, ignore_errors=True)
         try:
@@ -245,6 +269,10 @@ class KnowledgeBase:
         for name in contents:
             if not _SAFE_NAME.fullmatch(name):
                 raise KBLoadError(f"refusing to write outside the knowledge base: {name!r}")
+        if journal is not None:
+            if not STAGED_RE.fullmatch(journal[0]):
+                raise KBLoadError(f"refusing to write outside the knowledge base: {journal[0]!r}")
+            contents[journal[0]] = journal[1]
         try:
             for name, text in sorted(contents.items()):
                 with open(txn / name, "w", encoding="utf-8", newline="\n") as fh:
@@ -267,13 +295,13 @@ class KnowledgeBase:
         self.recover()
         self._store = None
 
-    def commit_edit(self, contents: dict[str, str], removed, added) -> None:
+    def commit_edit(self, contents: dict[str, str], removed, added, journal: tuple[str, str] | None = None) -> None:
         """Write an edit's files atomically (``write_files``), then bring the on-disk index the edit
         read from up to date by applying the same change to it, so the next command neither parses
         nor re-indexes the knowledge base. Caller holds the exclusive lock (``writing(working=True)``).
         The index stays an optimisation: if advancing it fails, it is dropped and rebuilt on demand."""
         old_key = self._index_key
-        self.write_files(contents)
+        self.write_files(contents, journal)
         if old_key is not None:
             self._advance_index(old_key, removed, added)
 

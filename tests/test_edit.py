@@ -307,6 +307,7 @@ def test_two_concurrent_appointments_both_land(run, kb_copy):
                                          pytest.param("renaming", True, marks=pytest.mark.slow)])
 def test_sigkill_mid_write_leaves_before_or_after(run, kb_copy, point, lands):
     before = snapshot(kb_copy)
+    journal_before = {p.name for p in (kb_copy / "journal").glob("*.json")}
     p = cli_process(kb_copy, "appoint", "Ozoda Rahmon", "Mayor of Dushanbe", "--date", "2026-11-01", "--source", SRC,
                     env_extra={"SUCCESSION_FAULT": point})
     p.communicate(timeout=120)
@@ -315,9 +316,19 @@ def test_sigkill_mid_write_leaves_before_or_after(run, kb_copy, point, lands):
                           kb=kb_copy).stdout)
     assert [x["person"] for x in rows] == (["Ozoda Rahmon"] if lands else ["Rustam Emomali"])
     assert not (kb_copy / ".txn").exists()
+    new_entries = {p.name for p in (kb_copy / "journal").glob("*.json")} - journal_before
     if not lands:
         assert snapshot(kb_copy) == before
+        assert not new_entries
     assert run("validate", "--since", str(KB), kb=kb_copy).exit_code == 0
+    if lands:  # the edit and its journal entry commit in one step: `undo` knows the edit the kill left
+        assert len(new_entries) == 1
+        r = run("undo", kb=kb_copy)
+        assert r.exit_code == 0, r.output
+        assert new_entries.pop().removesuffix(".json") in r.output
+        rows = json.loads(run("who-holds", "Mayor of Dushanbe", "--on", "2026-11-05", "--format", "json",
+                              kb=kb_copy).stdout)
+        assert [x["person"] for x in rows] == ["Rustam Emomali"]
 
 
 @pytest.mark.slow  # sleeps ~27 s; the fault points are tested one by one above, and `make stress` kills 200 times
@@ -338,6 +349,8 @@ def test_sigkill_at_random_moments(run, kb_copy):
                                 "sk:office <https://w3id.org/succession-kb/id/office/mayor-of-dushanbe> . "
                                 "OPTIONAL { ?e sk:incoming ?t } }", "--format", "json", kb=kb_copy).stdout)
         assert all(x["e"] for x in tenure)  # a tenure never lands without its event
+        journal = " ".join(p.read_text(encoding="utf-8") for p in (kb_copy / "journal").glob("*.json"))
+        assert all(x["t"] in journal for x in tenure)  # ... nor without the journal entry `undo` needs
 
 
 def test_add_tenure_inserts_history_and_refuses_overlap(run, kb_copy):

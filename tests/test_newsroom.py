@@ -309,3 +309,61 @@ source:n a sk:Source ; schema:url "https://example.org/n"^^xsd:anyURI ; sk:sourc
     ]
     r = run("diff", old, tmp_path / "missing")
     assert r.exit_code == 2 and "is neither a knowledge-base folder nor a git revision" in r.stderr
+
+
+@pytest.mark.parametrize("make", ["link", "read-only"])
+def test_an_edit_never_writes_its_journal_entry_through_a_link_or_into_a_read_only_folder(run, day, tmp_path, make):
+    """The journal entry is staged with the edit's files and moved in the same commit; a journal folder
+    that is a link out of the knowledge base, or that cannot be written, would leave that commit half-done,
+    so the edit is checked first and goes through without an entry, saying so."""
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = day / "journal"
+    if folder.exists():
+        for p in folder.iterdir():
+            p.rename(outside / p.name)
+        folder.rmdir()
+    before_outside = sorted(p.name for p in outside.iterdir())
+    if make == "link":
+        folder.symlink_to(outside, target_is_directory=True)
+    else:
+        folder.mkdir()
+        folder.chmod(0o500)
+    try:
+        if make == "read-only" and os.access(folder, os.W_OK):
+            pytest.skip("running as a user who can write any folder")
+        r = run("appoint", "Beta Bee", "President of Xland", "--date", "2026-12-01", "--source", SRC2, kb=day)
+        assert r.exit_code == 0, r.output
+        assert "Note: the edit is written, but its journal entry is not (" in r.stdout
+        assert "2026-12-01" in (day / "tenures.ttl").read_text(encoding="utf-8")
+        assert not (day / ".txn").exists()
+        assert sorted(p.name for p in outside.iterdir()) == before_outside
+        r = run("who-holds", "President of Xland", "--on", "2026-12-02", kb=day)
+        assert r.exit_code == 0 and "Beta Bee" in r.stdout
+    finally:
+        if make == "read-only":
+            folder.chmod(0o700)
+
+
+def test_the_log_lists_every_edit_undo_knows_even_one_that_left_no_node(run, day):
+    """An edit that only cites a source on an existing fact leaves no node of its own: the log read
+    from record times alone missed it while `undo` would reverse it first. The log completes itself from
+    the journal, and shows an undone edit with the undo that took it back."""
+    target = "https://w3id.org/succession-kb/id/tenure/a"
+    r = run("cite", target, "--source", SRC, "--source-title", "Xland news", kb=day)  # SRC is already recorded
+    assert r.exit_code == 0, r.output
+    log = _log(run, day)
+    assert len(log) == 1 and log[0]["edit"] == "cite" and log[0]["sources"] == [SRC], log
+    cited = log[0]["id"]
+    r = run("undo", "--dry-run", kb=day)
+    assert r.exit_code == 0 and cited in r.stdout, r.output
+    r = run("undo", kb=day)
+    assert r.exit_code == 0, r.output
+    log = _log(run, day)
+    assert [x["edit"] for x in log] == ["undo", "cite"], log
+    assert log[1]["id"] == cited and log[1]["undone_by"] == log[0]["id"] and log[0]["undone_by"] is None
+    assert f"(undone by edit {log[0]['id']})" in run("log", kb=day).stdout
+    # --since still cuts by record time, the journal's entries too
+    assert _log(run, day) and json.loads(run("log", "--since", "2199-01-01", "--format", "json", kb=day).stdout) == []

@@ -1056,10 +1056,13 @@ def test_an_edit_reaches_the_disk_in_the_order_that_survives_a_power_cut(monkeyp
     commit = events.index(("replace", str(txn / (kbmod.COMMIT_NAME + ".tmp")), str(txn / kbmod.COMMIT_NAME)))
     moves = [i for i, e in enumerate(events) if e[0] == "replace" and e[1].startswith(str(txn) + "/")
              and e[2].startswith(str(kb) + "/") and i != commit]
-    staged = [Path(events[i][1]).name for i in moves]
+    staged = {Path(events[i][1]).name: Path(events[i][2]) for i in moves}
     assert "tenures.ttl" in staged and moves and min(moves) > commit, events
-    for name in staged:  # each file fsynced whole (flushed first) before the commit point
-        size = (kb / name).stat().st_size
+    # the journal entry is one of the staged files, moved into journal/ in the same commit
+    (entry,) = [n for n in staged if n.startswith("journal.")]
+    assert staged[entry].parent == kb / "journal" and staged[entry].name == entry.removeprefix("journal."), staged
+    for name, target in staged.items():  # each file fsynced whole (flushed first) before the commit point
+        size = target.stat().st_size
         assert any(e == ("fsync", str(txn / name), size) for e in events[:commit]), (name, size, events)
     marker = [i for i, e in enumerate(events[:commit]) if e[:2] == ("fsync", str(txn / (kbmod.COMMIT_NAME + ".tmp")))]
     assert marker and events[marker[0]][2] > 2, events
@@ -1068,6 +1071,7 @@ def test_an_edit_reaches_the_disk_in_the_order_that_survives_a_power_cut(monkeyp
     assert ("fsync", str(txn), None) in events[commit:min(moves)], events
     gone = events.index(("rmtree", str(txn)), max(moves))
     assert ("fsync", str(kb), None) in events[max(moves):gone], events
+    assert ("fsync", str(kb / "journal"), None) in events[max(moves):gone], events
     assert not txn.exists()
 
 
