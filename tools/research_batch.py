@@ -126,7 +126,8 @@ class Converter:
         self.infer_ends(tenures)
         for t in tenures:
             self.tenure(t)
-        for v in (data.get("verification") or []) + (data.get("verifications") or []):
+        for v in ((data.get("verification") or []) + (data.get("verifications") or [])
+                  + (data.get("attestations") or [])):
             self.verify(v)
         for g in data.get("gaps") or []:
             self.gap(g)
