@@ -1212,6 +1212,14 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                 cs.summary.append(f"Already recorded: {self.s.resolver.label('office', o)} has no holder from "
                                   f"{first}; the recorded reason is kept, and the gap cites {source.url}.")
                 return cs
+            for t in self._tenures(o):  # "no holder" cannot be said of days someone certainly held it
+                before_end = last is None or t["start"].last_day() < last.first_day()
+                after_start = t["end"] is None or t["end"].first_day() > first.last_day()
+                if before_end and after_start:
+                    span = f"{t['start']} to {t['end'] or 'now (open)'}"
+                    raise ConflictError(f"refused, nothing written: {t['label']} held "
+                                        f"{self.s.resolver.label('office', o)} from {span}, inside the gap "
+                                        f"{first} to {last or 'open'}; end or correct that tenure first")
             b.gap(iri, office=o, start=first, end=last, reason=why, sources=[src])
             cs = ChangeSet()
             cs.add(b.triples)

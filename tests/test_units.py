@@ -2023,3 +2023,24 @@ def test_correct_note_rewords_any_facts_note_and_keeps_the_old_wording(run, appo
     assert snapshot(appoint_kb) == before
     _ok(run("undo", kb=appoint_kb))
     assert "vacant (s3)" in run("history", "Chair of the Xland Senate", kb=appoint_kb).stdout
+
+
+@pytest.mark.parametrize("start,end,ok", [
+    ("1999-01-01", "2000-01-01", True),    # ends on the holder's first day: the hand-over day is not held twice
+    ("1999-01-01", "2000-01-02", False),   # one day into the tenure
+    ("1999", "2000", True),                 # a year-precise end that may be 1 January: not certainly held
+    ("1999", "2001", False),
+    ("1990-01-01", "1999-12-31", True),
+    ("2005-01-01", None, False),            # an open gap inside the open tenure
+    ("2026-12-01", "2026-12-05", False),
+])
+def test_a_gap_is_refused_on_days_a_recorded_tenure_certainly_covers(run, appoint_kb, start, end, ok):
+    """'No holder' cannot be recorded for days someone certainly held the office (Alpha Ant, President of
+    Xland from 2000-01-01, open); days an imprecise date only may cover are left to the sources."""
+    before = snapshot(appoint_kb)
+    r = run("add-gap", "President of Xland", "--from", start, *(["--to", end] if end else []), "--reason", "vacant",
+            "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+        return
+    _refused(r, appoint_kb, before, "Alpha Ant held President of Xland from 2000-01-01 to now (open), inside the gap", 1)

@@ -580,7 +580,7 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
             self.skipped.append(f"verification {v.get('office')}: unknown office")
             return
         try:
-            best, _ = self.src_fields(v.get("sources"))
+            best, rest = self.src_fields(v.get("sources"))
         except KeyError:
             return
         on = date_ok(v.get("as_of"))
@@ -601,6 +601,10 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
         if v.get("notes"):
             row["note"] = str(v["notes"]).replace("\n", " ")[:480]
         self.rows.append(row)
+        if row["command"] == "attest":  # every page read for it, not only the best one
+            self.cite(m.attestation_iri(o, h, PDate(on)), rest)
+        else:
+            self.cite(m.verification_iri(o, PDate(on)), rest)
 
 
 _BOOKKEEPING = [

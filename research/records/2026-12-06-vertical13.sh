@@ -13,3 +13,8 @@ set -e
 for c in kazakhstan kyrgyzstan tajikistan turkmenistan uzbekistan; do
   succession apply -q "research/batches/2026-12-06-vertical13-$c.yaml"
 done
+# The converter cited only the best-ranked page on an attestation or a check (verify) and dropped the other
+# pages the researcher read for it; it now cites them all. The pages dropped in rounds 6-16 were recovered by
+# converting every hand-off in research/power-vertical*/ again and keeping only the `cite` rows whose target
+# attestation or check is recorded, does not already cite that page, and (for a check) names the same holders.
+succession apply -q research/batches/2026-12-06-attestation-cites.yaml
