@@ -147,7 +147,10 @@ def render(answer, fmt: str, *, title: bool = True) -> None:
         for c in columns:
             if c == "sources":
                 refs = []
-                for url in r.get(c) or []:
+                urls = r.get(c) or []
+                if isinstance(urls, str):  # a query's GROUP_CONCAT of addresses: split it, never by character
+                    urls = urls.split()
+                for url in urls:
                     if url not in footnotes:
                         footnotes.append(url)
                     refs.append(str(footnotes.index(url) + 1))

@@ -475,6 +475,34 @@ class Editor:
 
     # ------------------------------------------------------------------ tenures of an office
 
+    def _office_country(self, office: str) -> str | None:
+        """The country an office belongs to: its jurisdiction, or the country of its city."""
+        where = self._first(office, SK + "jurisdiction")
+        if where is None:
+            return None
+        return self._first(where, SK + "country") or where
+
+    def _refuse_foreign_rule(self, vacant: str, acting: str, edition: str, ed_label: str) -> None:
+        """A succession rule stays inside one country: the office that acts, the office that falls
+        vacant and the edition that says so belong to the same republic."""
+        vc, ac, ec = self._office_country(vacant), self._office_country(acting), self._first(edition, SK + "country")
+        name = lambda c: self.s.resolver.label("place", c) if c else "?"  # noqa: E731
+        if vc and ac and vc != ac:
+            raise InputError(f"{self.s.resolver.label('office', acting)} ({name(ac)}) cannot act for "
+                             f"{self.s.resolver.label('office', vacant)} ({name(vc)}): a succession rule stays inside one country")
+        if vc and ec and vc != ec:
+            raise InputError(f"{ed_label} is {name(ec)}'s; it cannot rule on {self.s.resolver.label('office', vacant)} "
+                             f"({name(vc)})")
+
+    def _refuse_before_establishment(self, office: str, label: str, day: PDate) -> None:
+        """A tenure cannot certainly begin before its office existed (a day-precise start before the
+        establishment, or a month or year that ends before it); one that may fall on or after it is kept."""
+        est = self._first(office, SK + "established")
+        if est and day.last_day() < PDate(est).first_day():
+            raise ConflictError(f"refused, nothing written: {label} was established on {est}; a tenure from {day} "
+                                "would begin before the office existed (if it existed earlier under another name, "
+                                "correct its establishment date with `succession correct-office`)")
+
     def _tenures(self, office: str) -> list[dict]:
         rows = self._select("""
 SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
@@ -519,6 +547,7 @@ SELECT ?office ?t ?holder ?label ?start ?end ?acting WHERE {
 
         def build() -> ChangeSet:
             p, o, plabel, olabel = self._person_office(person, office)
+            self._refuse_before_establishment(o, olabel, day)
             cs = ChangeSet()
             tenures = self._tenures(o)
             for t in tenures:
@@ -911,6 +940,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
                 raise InputError("an office cannot be its own acting office")
             ed = self._resolve_existing("edition", edition)
             ed_label = self.s.resolver.label("edition", ed)
+            self._refuse_foreign_rule(v, a, ed, ed_label)
             b = m.Builder()
             src = self._source(b, source)
             iri = m.rule_iri(v, order, a, first or by)
@@ -1312,6 +1342,7 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
         def build() -> ChangeSet:
             p, o, plabel, olabel = self._person_office(person, office)
+            self._refuse_before_establishment(o, olabel, day)
             cs = ChangeSet()
             tenures = self._tenures(o)
             if any(t["holder"] == p and t["start"] == day for t in tenures):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 
 
 def holders(run, office: str, on: str) -> list[str]:
@@ -194,6 +195,26 @@ def test_query_named_with_params(run):
             "--format", "json")
     assert r.exit_code == 0, r.output
     assert [x["personLabel"] for x in json.loads(r.stdout)] == ["Rustam Emomali"]
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "queries").glob("*.rq")))
+def test_a_query_table_numbers_each_source_address_never_its_characters(run, name):
+    """A named query's `sources` cell is one string of addresses: the table numbers each address once
+    and lists it under Sources, for every query that has the column."""
+    params = {"office": "President of Tajikistan", "on": "2020-06-01", "person": "Rustam Emomali"}
+    from succession.queries import get_query
+
+    q = get_query(name)
+    args = [f"{p.name}={params[p.name]}" for p in q.params if p.name in params and not p.optional]
+    r = run("query", name, *[x for a in args for x in ("--param", a)])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(run("query", name, *[x for a in args for x in ("--param", a)], "--format", "json").stdout)
+    if not rows or "sources" not in rows[0]:
+        return
+    urls = {u for row in rows for u in (row["sources"] or "").split()}
+    listed = [line.split("] ", 1)[1].rsplit(" (", 1)[0] for line in r.stdout.splitlines() if line.startswith("  [")]
+    assert set(listed) == urls and len(listed) == len(urls), (name, listed[:3])
+    assert all(u.startswith("http") for u in listed)
 
 
 def test_query_sparql_text_binds_values_literally(run):

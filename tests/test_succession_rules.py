@@ -456,3 +456,24 @@ def test_a_rule_known_only_later_is_named_where_no_rule_is_in_force(session, edi
     for on in ("2007-10-23", "2010-01-15"):  # before the edition; once the rule is read in force
         assert not any("is recorded as in force by" in n for n in session.line_of_succession(
             "President of Kyrgyzstan", on).notes)
+
+
+@pytest.mark.parametrize("acting_country,edition_country,message", [
+    ("Yland", "Xland", "Speaker of the Yland Kurultai (Yland) cannot act for President of Xland (Xland)"),
+    ("Xland", "Yland", "Constitution of Yland (2001) is Yland's; it cannot rule on President of Xland (Xland)"),
+])
+def test_a_rule_never_crosses_a_border(run, world, acting_country, edition_country, message):
+    """The speaker of another republic does not act as this one's president, and another republic's
+    constitution does not say who does: both are refused, nothing written."""
+    world = write_kb(world.parent / "kb2", WORLD + 'place:y a sk:Country ; rdfs:label "Yland"@en ; sk:country place:y .\n')
+    for step in (("add-office", f"Speaker of the {acting_country} Kurultai", "--kind", "chamber-chair", "--country",
+                  acting_country),
+                 ("add-edition", f"Constitution of {edition_country} (2001)", "--country", edition_country, "--kind",
+                  "constitution", "--in-force", "2001-01-01")):
+        r = run(*step, "--source", SRC, kb=world)
+        assert r.exit_code == 0 or "Already" in r.output, (step, r.output)
+    files = snapshot(world)
+    r = run("add-rule", "President of Xland", f"Speaker of the {acting_country} Kurultai", "--order", "3",
+            "--edition", f"Constitution of {edition_country} (2001)", "--from", "2002-01-01", "--source", SRC, kb=world)
+    assert r.exit_code == 2 and message in r.stderr and r.stderr.count("\n") == 1, r.output
+    assert snapshot(world) == files

@@ -2044,3 +2044,22 @@ def test_a_gap_is_refused_on_days_a_recorded_tenure_certainly_covers(run, appoin
         _ok(r)
         return
     _refused(r, appoint_kb, before, "Alpha Ant held President of Xland from 2000-01-01 to now (open), inside the gap", 1)
+
+
+@pytest.mark.parametrize("day,ok", [("2005-03-09", False), ("2005-03-10", True), ("2005-02", False), ("2005-03", True),
+                                    ("2004", False), ("2005", True)])
+@pytest.mark.parametrize("command", ["appoint", "add-tenure"])
+def test_no_tenure_begins_before_its_office_was_established(run, appoint_kb, day, ok, command):
+    """The office's first day is the boundary: a start that certainly falls before it is refused, one
+    whose month or year may fall on or after it is kept (as a succession rule already was)."""
+    _ok(run("add-office", "Speaker of the Xland Assembly", "--kind", "chamber-chair", "--country", "Xland",
+            "--established", "2005-03-10", "--source", SRC, kb=appoint_kb))
+    before = snapshot(appoint_kb)
+    args = (["appoint", "Gamma Gnu", "Speaker of the Xland Assembly", "--date", day] if command == "appoint" else
+            ["add-tenure", "Gamma Gnu", "Speaker of the Xland Assembly", "--start", day, "--end", "2010-01-01"])
+    r = run(*args, "--source", SRC, kb=appoint_kb)
+    if ok:
+        _ok(r)
+    else:
+        _refused(r, appoint_kb, before, f"Speaker of the Xland Assembly was established on 2005-03-10; a tenure from "
+                                        f"{day} would begin before the office existed", 1)
