@@ -494,11 +494,22 @@ class Editor:
             raise InputError(f"{ed_label} is {name(ec)}'s; it cannot rule on {self.s.resolver.label('office', vacant)} "
                              f"({name(vc)})")
 
-    def _refuse_before_establishment(self, office: str, label: str, day: PDate) -> None:
-        """A tenure cannot certainly begin before its office existed (a day-precise start before the
-        establishment, or a month or year that ends before it); one that may fall on or after it is kept."""
+    def before_establishment(self, office: str, day: PDate) -> str | None:
+        """The office's establishment date if a tenure from ``day`` would certainly begin before it (a
+        day-precise start before it, or a month or year that ends before it), else None. An office whose
+        recorded holders already go back further (a post renamed or re-founded, like a Soviet-era city
+        chairmanship recorded as the mayoralty) is not judged by that date."""
         est = self._first(office, SK + "established")
-        if est and day.last_day() < PDate(est).first_day():
+        if not est or day.last_day() >= PDate(est).first_day():
+            return None
+        first = PDate(est).first_day()
+        if any(t["start"].last_day() < first for t in self._tenures(office)):
+            return None
+        return est
+
+    def _refuse_before_establishment(self, office: str, label: str, day: PDate) -> None:
+        est = self.before_establishment(office, day)
+        if est:
             raise ConflictError(f"refused, nothing written: {label} was established on {est}; a tenure from {day} "
                                 "would begin before the office existed (if it existed earlier under another name, "
                                 "correct its establishment date with `succession correct-office`)")

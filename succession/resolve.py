@@ -282,12 +282,12 @@ class Resolver:
         if re.fullmatch(r"[Qq][1-9][0-9]*", query):
             hits = [e for e in entries.values() if query.upper() in e.names]
         else:
-            want = key(query)
-            hits = [e for e in entries.values() if want and any(key(n) == want for n in e.names)]
+            want = fold(query)  # case, diacritics, punctuation and script only: no synonym ("PM"), no word order
+            hits = [e for e in entries.values() if want and any(fold(n) == want for n in e.names)]
             if not hits:
                 hits = [e for e in entries.values() if e.iri.startswith(ID) and e.iri.rsplit("/", 1)[-1] == query]
         if len(hits) > 1:  # an exact label outranks another node's alias
-            by_label = [e for e in hits if key(e.label) == key(query)]
+            by_label = [e for e in hits if fold(e.label) == fold(query)]
             hits = by_label if len(by_label) == 1 else hits
         if len(hits) == 1:
             return hits[0].iri
@@ -316,8 +316,8 @@ class Resolver:
     def name_owners(self, kind: str, name: str) -> list[str]:
         """Every node of ``kind`` whose label, alias or native name equals ``name`` ignoring case and
         diacritics (what an edit would resolve the name to)."""
-        want = key(name)
-        return sorted(e.iri for e in self.entries(kind).values() if want and any(key(n) == want for n in e.names))
+        want = fold(name)
+        return sorted(e.iri for e in self.entries(kind).values() if want and any(fold(n) == want for n in e.names))
 
     def _strict_quick(self, kind: str, query: str) -> str | None:
         """An IRI, a Wikidata id or a name stored exactly (any case) answered by one indexed query, so an

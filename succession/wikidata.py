@@ -281,6 +281,11 @@ def apply(session, report: Report, *, dry_run: bool = False) -> list:
             why = "no start date" if t.start is None else "its end is an unknown value"
             report.skipped.append(f"{t.label} ({t.person_qid}): {why}")
             continue
+        est = editor.before_establishment(report.office, t.start)
+        if est:  # Wikidata often lists a forerunner post's holders under the position
+            report.skipped.append(f"{t.label} ({t.person_qid}): begins {t.start}, before the office was "
+                                  f"established on {est}")
+            continue
         url = t.refs[0] if t.refs else WD + t.person_qid
         source = SourceInfo.make(url, f"Wikidata {t.person_qid}: position held {report.position}", "Wikidata")
         person = t.ours

@@ -354,6 +354,14 @@ def test_sigkill_at_random_moments(run, kb_copy):
 
 
 def test_add_tenure_inserts_history_and_refuses_overlap(run, kb_copy):
+    # the chamber was created in 2000: a tenure from 1998 is refused until its date says otherwise
+    before = snapshot(kb_copy)
+    r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "1998", "--end", "1999",
+            "--source", SRC, kb=kb_copy)
+    assert r.exit_code == 1 and "was established on 2000; a tenure from 1998 would begin before" in r.stderr
+    assert snapshot(kb_copy) == before
+    assert run("correct-office", "Chairman of the Majlisi Milli", "--set", "established=1995", "--source", SRC,
+               kb=kb_copy).exit_code == 0
     r = run("add-tenure", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--start", "1998", "--end", "1999",
             "--legal-basis", "Resolution of the Majlisi Oli No. 1", "--source", SRC, kb=kb_copy)
     assert r.exit_code == 0, r.output
@@ -462,3 +470,24 @@ def test_classify_sources_records_what_is_missing_once(run, kb_copy):
     r = run("classify-sources", kb=kb_copy)
     assert r.exit_code == 0 and "Recorded the kind of 1 news" in r.output, r.output
     assert run("validate", "--since", str(KB), kb=kb_copy).exit_code == 0
+
+
+@pytest.mark.parametrize("argv,what", [
+    (["appoint", "Rustam Emomali", "Tajik PM", "--date", "2026-11-01"], "unknown office 'Tajik PM'"),
+    (["appoint", "Rustam Emomali", "Kazakh PM", "--date", "2026-11-01"], "unknown office 'Kazakh PM'"),
+    (["appoint", "Rustam Emomali", "Tajikistan Prime Minister", "--date", "2026-11-01"],
+     "unknown office 'Tajikistan Prime Minister'"),
+    (["add-office", "Head of the Tajik Test Agency", "--kind", "agency-head", "--country", "Tajik"],
+     "unknown country 'Tajik'"),
+    (["end-tenure", "Emomali Rakhmonov jr", "President of Tajikistan", "--date", "2026-11-01", "--reason", "death"],
+     "unknown person"),
+])
+def test_edits_resolve_names_strictly_never_by_synonym_or_word_order(run, kb_copy, argv, what):
+    """Reads find "Tajik PM"; an edit needs the exact name, an alias, a QID or the IRI (case, diacritics
+    and script aside), so that no fact is written about an office or a country guessed from a synonym."""
+    before = snapshot(kb_copy)
+    r = run(*argv, "--source", SRC, kb=kb_copy)
+    assert r.exit_code == 2 and what in r.stderr and "edits need an exact name" in r.stderr, r.output
+    assert r.stderr.count("\n") == 1 and snapshot(kb_copy) == before
+    if argv[0] == "appoint":  # the read side still finds it
+        assert run("who-holds", argv[2], "--on", "2026-11-01").exit_code == 0

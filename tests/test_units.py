@@ -2063,3 +2063,11 @@ def test_no_tenure_begins_before_its_office_was_established(run, appoint_kb, day
     else:
         _refused(r, appoint_kb, before, f"Speaker of the Xland Assembly was established on 2005-03-10; a tenure from "
                                         f"{day} would begin before the office existed", 1)
+
+
+def test_an_office_whose_recorded_holders_predate_its_establishment_date_is_not_judged_by_it(run, appoint_kb):
+    """A post renamed or re-founded (a Soviet city chairmanship recorded as the mayoralty) carries the new
+    form's date while its recorded holders go back further: an earlier holder is accepted there."""
+    _ok(run("correct-office", "President of Xland", "--set", "established=2001-01-01", "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Gamma Gnu", "President of Xland", "--start", "1995-01-01", "--end", "1996-01-01",
+            "--source", SRC, kb=appoint_kb))

@@ -46,6 +46,18 @@ def test_report_before_writing(run, kb_copy, wikidata):
 
 
 def test_apply_writes_new_facts_validated(run, kb_copy, wikidata):
+    from conftest import snapshot
+
+    # Wikidata's holder from 1995 is before the chamber existed (2000): listed, not written
+    before = snapshot(kb_copy)
+    r = run("import-wikidata", "Chairman of the Majlisi Milli", "--position", "Q900001", "--from", wikidata.query,
+            "--apply", kb=kb_copy)
+    assert r.exit_code == 0, r.output
+    assert "  not written: Testa Holder (Q900102): begins 1995, before the office was established on 2000" in r.stdout
+    assert snapshot(kb_copy) == before
+    # once the office's own date is corrected (say a source shows it existed from 1995), the holder is written
+    assert run("correct-office", "Chairman of the Majlisi Milli", "--set", "established=1995", "--source",
+               "https://example.org/majlisi-milli-1995", kb=kb_copy).exit_code == 0
     r = run("import-wikidata", "Chairman of the Majlisi Milli", "--position", "Q900001", "--from", wikidata.query,
             "--apply", kb=kb_copy)
     assert r.exit_code == 0, r.output
