@@ -123,7 +123,7 @@ class Succession:
             notes.append(f"No recorded holder of {label} on {day}.")
             notes += [f"Explained gap: {g['reason']} ({g['start']} to {g['end'] or 'open'})"
                       for g in self.gaps(office_iri) if _covers(g["start"], g["end"], day)]
-            abolition = self._abolition_note(office_iri, day)
+            abolition = self._abolition_note(office_iri, day) + self._establishment_note(office_iri, day)
             notes += abolition
             attested = self._attested_near(office_iri, day)
             notes += attested
@@ -259,6 +259,23 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
         """Whether the office is a post recorded only for its holders' careers (its other holders not tracked)."""
         text = sparql_prefixes() + "SELECT ?p WHERE { ?office sk:postOnly ?p }"
         return any(str(r["p"]).lower() in ("true", "1") for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records())
+
+    def _establishment_note(self, office_iri: str, day: PDate) -> list[str]:
+        """Where an office did not exist yet on ``day``: when it was established and what it replaced."""
+        text = sparql_prefixes() + """
+SELECT ?est ?prevLabel WHERE { ?office sk:established ?est .
+  OPTIONAL { { ?office sk:replaces ?prev } UNION { ?prev sk:replacedBy ?office } ?prev rdfs:label ?prevLabel } }"""
+        for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records():
+            est = PDate(str(r["est"]))
+            starts = self.engine.select(sparql_prefixes() + "SELECT ?start WHERE { ?t a sk:Tenure ; sk:office ?office ; "
+                                        "sk:start ?start }", {"office": ox.NamedNode(office_iri)}).records()
+            if any(PDate(str(x["start"])).last_day() < est.first_day() for x in starts):
+                return []  # its recorded holders go back further: the date is of the post's present form
+            if day.last_day() < est.first_day():
+                return [f"The office did not exist yet: it was established on {est}"
+                        + (f", replacing {r['prevLabel']} (succession who-holds \"{r['prevLabel']}\" --on {day})"
+                           if r.get("prevLabel") else "") + "."]
+        return []
 
     def _abolition_note(self, office_iri: str, day: PDate) -> list[str]:
         """Where an office no longer existed on ``day``: when it was abolished and what replaced it."""

@@ -1324,8 +1324,27 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         iri = (target or "").strip()
 
         def build() -> ChangeSet:
-            if not iri.startswith(m.ID) or not self._objects(iri, TYPE):
+            types = {o.value for o in self._objects(iri, TYPE)} if iri.startswith(m.ID) else set()
+            if not types:
                 raise NotFoundError(f"unknown node {target!r}: give the IRI of a tenure or person")
+            wants = SK + ("Tenure" if field_name in ("start", "end") else "Person")
+            if wants not in types:
+                raise InputError(f"<{iri}> is not a {'tenure' if field_name in ('start', 'end') else 'person'}: "
+                                 f"{field_name} is a field of " + ("tenures" if field_name in ("start", "end") else "persons"))
+            used = self._first(iri, SK + props[field_name])
+            if used is None:  # an alternative to nothing: the date itself is missing, not disputed
+                raise ConflictError(f"refused, nothing written: <{iri}> records no {field_name}; record the "
+                                    f"{field_name} itself (" + ("`end-tenure` or `correct --set end=`" if field_name == "end"
+                                                               else "`add-person` with --born or --died" if field_name in ("born", "died")
+                                                               else "`correct`") + ") rather than an alternative to it")
+            if field_name in ("start", "end"):
+                other = self._first(iri, SK + ("end" if field_name == "start" else "start"))
+                if other is not None:
+                    o_ = PDate(other)
+                    if field_name == "start" and day.lo > o_.hi or field_name == "end" and day.hi < o_.lo:
+                        raise InputError(f"alternative {field_name} {day} is "
+                                         + ("after the recorded end" if field_name == "start" else "before the recorded start")
+                                         + f" {o_}")
             b = m.Builder()
             src = self._source(b, source)
             b.alt_date(iri, props[field_name], day, text, [src])

@@ -2071,3 +2071,51 @@ def test_an_office_whose_recorded_holders_predate_its_establishment_date_is_not_
     _ok(run("correct-office", "President of Xland", "--set", "established=2001-01-01", "--source", SRC, kb=appoint_kb))
     _ok(run("add-tenure", "Gamma Gnu", "President of Xland", "--start", "1995-01-01", "--end", "1996-01-01",
             "--source", SRC, kb=appoint_kb))
+
+
+@pytest.mark.parametrize("day,exists", [("2004-12-31", False), ("2005-03-09", False), ("2005-03-10", True),
+                                        ("2026-01-01", True)])
+def test_an_office_not_yet_established_is_not_listed_as_vacant(run, appoint_kb, day, exists):
+    """`current` on a past date lists the offices that existed then; `who-holds` says an office did not
+    exist yet rather than calling the record incomplete."""
+    _ok(run("add-office", "Speaker of the Xland Assembly", "--kind", "chamber-chair", "--country", "Xland",
+            "--established", "2005-03-10", "--replaces", "Chair of the Xland Senate", "--source", SRC, kb=appoint_kb))
+    rows = json.loads(run("current", "--on", day, "--format", "json", kb=appoint_kb).stdout)
+    assert ("Speaker of the Xland Assembly" in {r["office"] for r in rows}) == exists, rows
+    out = run("who-holds", "Speaker of the Xland Assembly", "--on", day, kb=appoint_kb).stdout
+    said = ("The office did not exist yet: it was established on 2005-03-10, replacing Chair of the Xland Senate "
+            f"(succession who-holds \"Chair of the Xland Senate\" --on {day}).")
+    assert (said in out) == (not exists), out
+
+
+@pytest.mark.parametrize("target,field,date,code,message", [
+    ("tenure/a", "end", "2001-01-01", 1, "records no end; record the end itself"),     # an open tenure
+    ("tenure/a", "start", "1999-12-31", 0, None),
+    ("tenure/a", "born", "1950", 2, "is not a person: born is a field of persons"),
+    ("person/a", "start", "1950", 2, "is not a tenure: start is a field of tenures"),
+    ("person/a", "died", "2020", 1, "records no died"),
+])
+def test_an_alternative_date_needs_the_date_it_disputes(run, appoint_kb, target, field, date, code, message):
+    """Another source's date is recorded beside the one in use; with none in use (an open tenure, an
+    unrecorded death) there is nothing to dispute, and the history would print 'None' as the date used."""
+    before = snapshot(appoint_kb)
+    r = run("add-alt-date", f"https://w3id.org/succession-kb/id/{target}", "--field", field, "--date", date,
+            "--source", SRC, kb=appoint_kb)
+    if code == 0:
+        _ok(r)
+        assert "None" not in run("history", "President of Xland", kb=appoint_kb).stdout
+        return
+    _refused(r, appoint_kb, before, message, code)
+
+
+def test_an_alternative_date_outside_the_tenure_is_refused(run, appoint_kb):
+    _ok(run("add-tenure", "Gamma Gnu", "Chair of the Xland Senate", "--start", "1990-01-01", "--end", "1995-06-01",
+            "--source", SRC, kb=appoint_kb))
+    hist = json.loads(run("history", "Chair of the Xland Senate", "--format", "json", kb=appoint_kb).stdout)
+    (t,) = [h["tenure_iri"] for h in hist if h["person"] == "Gamma Gnu"]
+    before = snapshot(appoint_kb)
+    _refused(run("add-alt-date", t, "--field", "end", "--date", "1989", "--source", SRC, kb=appoint_kb), appoint_kb,
+             before, "alternative end 1989 is before the recorded start 1990-01-01", 2)
+    _refused(run("add-alt-date", t, "--field", "start", "--date", "1996", "--source", SRC, kb=appoint_kb), appoint_kb,
+             before, "alternative start 1996 is after the recorded end 1995-06-01", 2)
+    _ok(run("add-alt-date", t, "--field", "end", "--date", "1995-07", "--source", SRC, kb=appoint_kb))

@@ -29,6 +29,9 @@ def test_valid_example_passes(tmp_path):
 
 # Each check: an example that it must catch. A check without an example here fails the test below.
 CHECK_EXAMPLES = {
+    "alternative-date-without-value-violation": TENURE_A + """
+e:altx a sk:AlternativeDate ; sk:about t:b ; sk:property sk:end ; sk:date "2012"^^xsd:gYear ;
+    prov:wasDerivedFrom source:s .""",
     "overlapping-tenures-violation": TENURE_A + """
 t:c a sk:Tenure ; sk:holder person:a ; sk:office office:p ; sk:start "2012-01-01"^^xsd:date ;
     sk:acting false ; prov:wasDerivedFrom source:s .""",
@@ -195,6 +198,11 @@ t:c a sk:Tenure ; sk:holder person:a ; sk:office office:c ; sk:start "2000"^^xsd
 e:2 a sk:SuccessionEvent ; sk:office office:c ; sk:date "2010-12-31"^^xsd:date ; sk:outgoing t:c ;
     prov:wasDerivedFrom source:s .""",
     "predecessor-link-violation": TENURE_A,
+    "alternative-date-without-value-violation": TENURE_A + """
+e:altx a sk:AlternativeDate ; sk:about t:a ; sk:property sk:end ; sk:date "2010"^^xsd:gYear ;
+    prov:wasDerivedFrom source:s .
+e:alty a sk:AlternativeDate ; sk:about t:b ; sk:property sk:start ; sk:date "2010-02"^^xsd:gYearMonth ;
+    prov:wasDerivedFrom source:s .""",
     "undeclared-departure-violation": EDITION + """
 rule:a a sk:SuccessionRule ; sk:vacantOffice office:p ; sk:actingOffice office:c ; sk:order 1 ; sk:edition ed:n ;
     sk:inForceFrom "2010-05-05"^^xsd:date ; sk:legalBasis "A" ; prov:wasDerivedFrom source:s .
