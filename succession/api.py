@@ -54,6 +54,9 @@ class Succession:
                  endpoint: str | None = None, update_endpoint: str | None = None, graph: str | None = None) -> None:
         if as_recorded:
             as_recorded = _recorded_cutoff(as_recorded)
+            if as_recorded[:10] > today().text:
+                raise InputError(f"--as-recorded {as_recorded} is after today ({today()}): the record as it will "
+                                 "be is not known; leave the option out for the record as it is now")
         if endpoint:
             from .remote import Endpoint, RemoteEngine
 

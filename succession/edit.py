@@ -31,6 +31,10 @@ _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 # bidirectional embeddings, overrides and isolates reorder what a reader sees ("\u202e" shows a name
 # backwards): no name, title or note needs them, so they are refused like control characters
 _BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# invisible characters that make two names look equal and differ (zero-width space and joiner, word
+# joiner, byte-order mark, soft hyphen, Mongolian vowel separator); the zero-width non-joiner and the
+# direction marks (LRM, RLM) stay, as Persian-script and right-to-left names need them
+_INVISIBLE_RE = re.compile(r"[\u200b\u200d\u2060\ufeff\u00ad\u180e]")
 MAX_TEXT = 500
 MAX_NOTE = 4000  # a note explains a fact and its sources: longer than a name, still bounded
 PREDECESSOR_WINDOW_DAYS = 366  # `appoint` links the last holder as predecessor only if they left within a year
@@ -59,7 +63,7 @@ class SourceInfo:
             raise InputError(f"invalid source URL {url!r}: expected http(s)://... without spaces or quotes")
         return SourceInfo(url, clean_text(title, "source title", optional=True),
                           clean_text(publisher, "publisher", optional=True),
-                          parse_date(published, "publication date") if published else None)
+                          _published(published) if published else None)
 
 
 def clean_text(value: str | None, what: str, *, optional: bool = False, limit: int | None = None) -> str | None:
@@ -74,6 +78,10 @@ def clean_text(value: str | None, what: str, *, optional: bool = False, limit: i
     if _BIDI_RE.search(value):
         raise InputError(f"{what} must not contain bidirectional override or isolate characters "
                          f"(they change how the text reads): {value.encode('unicode_escape').decode()}")
+    hidden = _INVISIBLE_RE.search(value)
+    if hidden:
+        raise InputError(f"{what} must not contain invisible characters (U+{ord(hidden.group()):04X} at position "
+                         f"{hidden.start() + 1}): {value.encode('unicode_escape').decode()}")
     limit = limit or (MAX_NOTE if what == "note" else MAX_TEXT)
     if len(value) > limit:
         raise InputError(f"{what} is too long ({len(value)} characters, at most {limit})")
@@ -1116,8 +1124,9 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
         name and an alias), or with ``former`` record a name it carried until ``date``."""
         if kind not in ("office", "place"):
             raise InputError(f"invalid kind {kind!r}: expected office or place")
-        day = parse_date(date, "date of the change")
-        since_d = parse_date(since, "first day of the former name") if since else None
+        day = _not_future(parse_date(date, "date of the change"), "date of the change")
+        since_d = _not_future(parse_date(since, "first day of the former name"), "first day of the former name") \
+            if since else None
         if since_d and day.hi <= since_d.lo:
             raise InputError(f"the former name's first day {since_d} is not before {day}")
         if (new_name is None) == (former is None):
@@ -2069,6 +2078,14 @@ def _command_of(build) -> str:
 
 class AmbiguousTenure(InputError):
     pass
+
+
+def _published(text: str) -> PDate:
+    day = parse_date(text, "publication date")
+    if day.lo > today().lo:
+        raise InputError(f"publication date {day} is after today ({today()}): a page read cannot have been "
+                         "published later")
+    return day
 
 
 def _not_future(day: PDate | None, what: str) -> PDate | None:

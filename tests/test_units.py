@@ -1944,6 +1944,21 @@ def test_bidirectional_override_characters_are_refused_in_names_and_notes(run, a
     _ok(run("add-person", "Gamma\u200fGnu", "--source", SRC, kb=appoint_kb))
 
 
+@pytest.mark.parametrize("ch", ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"])
+def test_invisible_characters_are_refused_in_names_legal_bases_and_notes(run, appoint_kb, ch):
+    """'Rustam\u200bEmomali' looks like Rustam Emomali and is another name: an edit would create a
+    second person no search finds; refused wherever text is stored."""
+    before = snapshot(appoint_kb)
+    for argv in (["add-person", f"Evil{ch}Name"], ["add-person", "Beta Bee", "--alias", f"B{ch}ee"],
+                 ["appoint", "Gamma Gnu", "President of Xland", "--date", "2001-01-01", "--legal-basis", f"Decree{ch} 1"],
+                 ["correct", "Alpha Ant", "President of Xland", "--set", f"note=x{ch}y", "--reason", "r"]):
+        r = run(*argv, "--source", SRC, kb=appoint_kb)
+        assert r.exit_code == 2 and f"invisible characters (U+{ord(ch):04X}" in r.output, r.output
+        assert r.output.count("\n") == 1
+    assert snapshot(appoint_kb) == before
+    _ok(run("add-person", "Gamma\u200cGnu", "--source", SRC, kb=appoint_kb))  # the non-joiner Persian names need
+
+
 def test_a_label_that_is_another_nodes_name_is_refused(run, appoint_kb):
     before = snapshot(appoint_kb)
     for argv in (["correct", "Beta Bee", "--set", "label=alpha ant"],      # case and diacritics ignored
@@ -2119,3 +2134,15 @@ def test_an_alternative_date_outside_the_tenure_is_refused(run, appoint_kb):
     _refused(run("add-alt-date", t, "--field", "start", "--date", "1996", "--source", SRC, kb=appoint_kb), appoint_kb,
              before, "alternative start 1996 is after the recorded end 1995-06-01", 2)
     _ok(run("add-alt-date", t, "--field", "end", "--date", "1995-07", "--source", SRC, kb=appoint_kb))
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["rename", "President of Xland", "Head of State of Xland", "--kind", "office", "--date", "2099-01-01"],
+     "date of the change 2099-01-01 is after today"),
+    (["add-person", "Omega Owl", "--published", "2099-01-01"], "publication date 2099-01-01 is after today"),
+    (["who-holds", "President of Xland", "--as-recorded", "2099-01-01"], "--as-recorded 2099-01-01 is after today"),
+])
+def test_no_date_after_today_is_taken_for_what_has_happened(run, appoint_kb, argv, message):
+    before = snapshot(appoint_kb)
+    r = run(*argv, *(["--source", SRC] if argv[0] != "who-holds" else []), kb=appoint_kb)
+    _refused(r, appoint_kb, before, message, 2)
