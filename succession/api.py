@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .dates import PDate, chronological, parse_date, today
 from .engine import LocalEngine, Result, plain
-from .errors import InputError
+from .errors import InputError, NotFoundError, SuccessionError
 from .kb import KnowledgeBase
 from .namespaces import sparql_prefixes
 from .queries import NamedQuery, bind_params, get_query, list_queries, literal_date
@@ -103,8 +103,8 @@ class Succession:
         return self.resolver.label("office", iri)
 
     def who_holds(self, office: str, on: str | None = None) -> Answer:
-        office_iri = self.resolver.resolve("office", office)
         day = parse_date(on, "date", day_only=True) if on else today()
+        office_iri = self._office(office, day.text)
         q = get_query("holder-on-date")
         res = self.engine.select(q.text, {"office": ox.NamedNode(office_iri), "on": literal_date(day.text)})
         records = []
@@ -281,20 +281,33 @@ SELECT ?est ?prevLabel WHERE { ?office sk:established ?est .
         return []
 
     def _abolition_note(self, office_iri: str, day: PDate) -> list[str]:
-        """Where an office no longer existed on ``day``: when it was abolished and what replaced it."""
+        """Where an office no longer existed on ``day``: when it was abolished, what replaced it and who
+        held the replacements that day (the post a reader asking about it most likely means)."""
         text = sparql_prefixes() + """
 SELECT ?abolished ?next ?nextLabel WHERE { ?office sk:abolished ?abolished .
-  OPTIONAL { ?office sk:replacedBy ?next . ?next rdfs:label ?nextLabel } }"""
-        for r in self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records():
-            gone = PDate(str(r["abolished"]))
-            if gone.lo <= day.lo:
-                return [f"The office was abolished on {gone}" + (f"; it was replaced by {r['nextLabel']}"
-                                                                  f" (succession who-holds \"{r['nextLabel']}\")"
-                                                                  if r.get("nextLabel") else "") + "."]
-        return []
+  OPTIONAL { { ?office sk:replacedBy ?next } UNION { ?next sk:replaces ?office } ?next rdfs:label ?nextLabel } }
+ORDER BY ?nextLabel"""
+        rows = self.engine.select(text, {"office": ox.NamedNode(office_iri)}).records()
+        if not rows:
+            return []
+        gone = PDate(str(rows[0]["abolished"]))
+        if gone.lo > day.lo:
+            return []
+        when = f"on {gone}" if gone.precision == "day" else f"in {gone}"
+        nexts = {str(r["next"]): str(r["nextLabel"]) for r in rows if r.get("next")}
+        if not nexts:
+            return [f"The office was abolished {when}."]
+        q = get_query("holder-on-date")
+        parts = []
+        for iri, label in nexts.items():
+            held = [str(h["personLabel"]) for h in self.engine.select(
+                q.text, {"office": ox.NamedNode(iri), "on": literal_date(day.text)}).records()]
+            parts.append(f"{label}" + (f" (held by {', '.join(held)} on {day})" if held else ""))
+        ask = " or ".join(f'succession who-holds "{label}"' for label in nexts.values())
+        return [f"The office was abolished {when}; it was replaced by {' and '.join(parts)}: {ask}."]
 
     def history(self, office: str) -> Answer:
-        office_iri = self.resolver.resolve("office", office)
+        office_iri = self._office(office)
         res = self.run_query_iri("succession-chain", office=office_iri)
         names = self.labels(r["predecessor"] for r in res.records())
         records = [{
@@ -542,7 +555,34 @@ SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
             hs = head_of_state(self, country, day)
             if hs is not None:
                 return hs["office_iri"], f"{text.strip()!r} is a country: showing its head of state, {hs['office']}."
-        return self.resolver.resolve("office", text), None
+        return self._office(text, day), None
+
+    def _office(self, text: str, day: str | None = None) -> str:
+        """The office ``text`` names, read loosely and, where several fit, the one that existed on ``day``;
+        a person's name gets a hint to ask about the person instead."""
+        try:
+            return self.resolver.resolve("office", text, on=day)
+        except NotFoundError as err:
+            hint = self._person_hint(text, day)
+            if hint:
+                raise NotFoundError(f"{err}; {hint}") from None
+            raise
+
+    def _person_hint(self, text: str, day: str | None) -> str | None:
+        """'Rahmon' asked as an office: name the person and the offices they held on the day."""
+        try:
+            person = self.resolver.resolve("person", text)
+        except SuccessionError:
+            return None
+        name = self.resolver.label("person", person)
+        on = day or today().text
+        held = [r for r in self.engine.select(sparql_prefixes() + """
+SELECT ?label ?start ?end WHERE { ?t a sk:Tenure ; sk:holder ?p ; sk:office ?o ; sk:start ?start .
+  OPTIONAL { ?t sk:end ?end } ?o rdfs:label ?label }""", {"p": ox.NamedNode(person)}).records()
+                if PDate(str(r["start"])).lo <= on and (not r["end"] or on < PDate(str(r["end"])).hi)]
+        offices = ", ".join(sorted({str(r["label"]) for r in held}))
+        return (f"{text.strip()!r} is a person, {name}" + (f", holding {offices} on {on}" if offices else "")
+                + f" (succession person {name!r})")
 
     def transfers(self, country: str | None = None, office: str | None = None) -> Answer:
         """Every vacancy of a head of state: who the rules named, who took over, regular or irregular."""
@@ -678,11 +718,11 @@ SELECT ?c ?about ?property ?old ?new ?at ?reason ?url WHERE {{
         notes: list[str] = []
 
         class PastResolver(Resolver):
-            def resolve_entry(self, kind: str, text: str):
+            def resolve_entry(self, kind: str, text: str, on: str | None = None):
                 try:
-                    return Resolver.resolve_entry(self, kind, text)
+                    return Resolver.resolve_entry(self, kind, text, on=on)
                 except NotFoundError:
-                    entry = present.resolve_entry(kind, text)
+                    entry = present.resolve_entry(kind, text, on=on)
                     note = f"{entry.label} had not been recorded by {when}."
                     if note not in notes:
                         notes.append(note)

@@ -21,6 +21,7 @@ from .dates import PDate, parse_date, today
 from .errors import ConflictError, InputError, NotFoundError, SuccessionError, ValidationError
 from .kb import ONTOLOGY_GRAPH
 from .layout import partition
+from .names import fold
 from .namespaces import DCTERMS, ORG, PROV, RDF, RDFS, SCHEMA, SK, SKOS, XSD, sparql_prefixes
 from .terms import serialize_turtle
 
@@ -764,10 +765,28 @@ SELECT ?person ?office ?claim WHERE {
                 existing = [o.value for o in self._objects(iri, RDFS + "label")]
                 if label not in existing:
                     raise ConflictError(f"another office is recorded as <{iri}> ({', '.join(existing)})")
-                for a in alias_list:
+                known = {o.value for o in self._objects(iri, SKOS + "altLabel")}
+                added = [a for a in alias_list if a not in known and a != label]
+                for a in added:
+                    others = [x for x in self.s.resolver.name_owners("office", a) if x != iri]
+                    if any(fold(self.s.resolver.label("office", x)) == fold(a) for x in others):
+                        raise ConflictError(f"alias {a!r} is the name of another office "
+                                            f"({self.s.resolver.label('office', others[0])})")
                     b.add(iri, SKOS + "altLabel", m.lit(a))
+                linked = bool(old_office) and old_office not in {o.value for o in self._objects(iri, SK + "replaces")}
+                if old_office == iri:
+                    raise InputError("an office cannot replace itself")
+                if linked:  # an office recorded earlier, now known to replace another
+                    b.add(iri, SK + "replaces", old_office)
+                    b.add(old_office, SK + "replacedBy", iri)
+                    b.sources(old_office, [src])
+                if added or linked:
+                    b.sources(iri, [src])
                 cs.add(b.triples)
-                cs.summary.append(f"Office {label} <{iri}> already recorded.")
+                cs.summary.append(f"Office {label} <{iri}> already recorded"
+                                  + (f"; aliases added: {', '.join(added)}" if added else "")
+                                  + (f"; replaces {self.s.resolver.label('office', old_office)}" if linked else "")
+                                  + ".")
                 return cs
             jurisdiction = c
             if city or region:

@@ -36,11 +36,13 @@ _SYNONYMS = {
     # Kyrgyz regional heads were "plenipotentiary representatives" (полпред) of the government or president
     "polpred": "governor", "plenipotentiary": "governor", "governorate": "governor",
     "presidential": "president", "presidency": "president",
-    "premier": "prime minister", "pm": "prime minister",
+    "premier": "prime minister", "pm": "prime minister", "dpm": "deputy prime minister",
+    "fdpm": "first deputy prime minister", "fm": "foreign minister", "mfa": "foreign minister",
+    "ministry": "minister", "mns": "minister national security",
     "interior": "internal affairs", "mvd": "internal affairs", "defense": "defence",
     "knb": "national security committee", "gknb": "state committee national security",
     "snb": "national security service", "sgb": "state security service", "dxx": "state security service",
-    "mnb": "ministry national security",
+    "mnb": "minister national security",
     # the press still calls every post-Soviet security service "the KGB"
     "kgb": "national security", "nss": "national security service",
     "kazakh": "kazakhstan", "kazakhstani": "kazakhstan", "kyrgyz": "kyrgyzstan", "kirghiz": "kyrgyzstan",

@@ -53,6 +53,24 @@ class Entry:
     # Mazhilis speaker" is the Chairman of the Mazhilis, whose name does not repeat the country)
     context: frozenset[str] = frozenset()
     abolished: bool = False
+    # words a reader uses for the office's kind ("central bank", "parliament"): taken as said too, but, unlike
+    # the country's, counted as extra when the name itself has them (they do not rank one name above another)
+    kind_words: frozenset[str] = frozenset()
+    # the days an office existed (ISO text of the stored precision, None: not recorded), so that a loose
+    # read on a date takes the post that existed then ("Tajik parliament speaker" in 1996 and today)
+    established: str | None = None
+    abolished_on: str | None = None
+
+    def exists_on(self, day: str) -> bool:
+        """Whether the office existed on ``day`` (YYYY-MM-DD): an imprecise establishment counts from
+        its first day, an imprecise abolition from its first day too (the post is gone by then)."""
+        if self.established and day < _first_day(self.established):
+            return False
+        return not (self.abolished_on and day >= _first_day(self.abolished_on))
+
+
+def _first_day(text: str) -> str:
+    return text + {4: "-01-01", 7: "-01"}.get(len(text), "")
 
 
 _QUICK_QUERY = """
@@ -83,6 +101,11 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?node ?label WHERE { ?node sk:wikidata ?q ; a ?class ; rdfs:label ?label }"""
 
 
+def _today() -> str:
+    from .dates import today
+    return today().lo
+
+
 def _is_surname_only(text: str) -> bool:
     """One word may be a surname shared by several people; those go through the ranked path."""
     return len(text.split()) < 2
@@ -91,11 +114,27 @@ def _is_surname_only(text: str) -> bool:
 _OFFICE_CONTEXT_QUERY = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?office ?country ?abolished WHERE {
+SELECT ?office ?country ?abolished ?established ?kind WHERE {
   ?office a sk:Office .
   OPTIONAL { ?office sk:jurisdiction/sk:country/rdfs:label ?country }
   OPTIONAL { ?office sk:abolished ?abolished }
+  OPTIONAL { ?office sk:established ?established }
+  OPTIONAL { ?office sk:officeKind ?kind }
 }"""
+
+# Words a reader uses for a kind of office without them being in its name: "Kazakh central bank chair" is
+# the Chairman of the National Bank, "Tajik parliament speaker" one of the chamber chairs. Taken as said,
+# like the country's name; the date and the other steps choose among the offices they match.
+_KIND_WORDS = {
+    "chamber-chair": "parliament legislature house chamber",
+    "central-bank": "central bank banker",
+    "security-chief": "security service spy chief",
+    "prosecutor": "prosecutor general attorney",
+    "administration-head": "administration staff chief",
+    "security-council": "security council",
+    "head-of-state": "head state leader",
+    "head-of-government": "head government",
+}
 
 _PROMINENCE_QUERY = """
 PREFIX sk: <https://w3id.org/succession-kb/ontology#>
@@ -134,9 +173,14 @@ class Resolver:
                 self._prominence[person] = max(rank, self._prominence.get(person, 0))
         return self._prominence.get(iri, 0)
 
-    def _pick(self, kind: str, query: str, hits: list[Entry]) -> Entry:
+    def _pick(self, kind: str, query: str, hits: list[Entry], on: str | None = None) -> Entry:
         if len(hits) == 1:
             return hits[0]
+        if kind == "office" and on:  # the posts that existed on the day asked about
+            then = [e for e in hits if e.exists_on(on)]
+            if len(then) == 1:
+                return then[0]
+            hits = then or hits
         if kind == "person":
             ranked = sorted(hits, key=lambda e: -self.prominence(e.iri))
             if self.prominence(ranked[0].iri) > self.prominence(ranked[1].iri):
@@ -168,6 +212,12 @@ class Resolver:
                 entry.context = entry.context | frozenset(phonetic(row["country"].value).split())
             if row["abolished"] is not None:
                 entry.abolished = True
+                entry.abolished_on = row["abolished"].value
+            if row["established"] is not None:
+                entry.established = row["established"].value
+            if row["kind"] is not None:
+                words = _KIND_WORDS.get(row["kind"].value.rsplit("#", 1)[-1], "")
+                entry.kind_words = frozenset(phonetic(words).split())
         return entries
 
     def entries(self, kind: str) -> dict[str, Entry]:
@@ -181,9 +231,10 @@ class Resolver:
         entry = self.entries(kind).get(iri)
         return entry.label if entry else iri
 
-    def resolve(self, kind: str, text: str) -> str:
-        """The IRI of the one node of ``kind`` that ``text`` names, or a one-line error."""
-        return self.resolve_entry(kind, text).iri
+    def resolve(self, kind: str, text: str, on: str | None = None) -> str:
+        """The IRI of the one node of ``kind`` that ``text`` names, or a one-line error. With ``on`` (a
+        day, YYYY-MM-DD), a loose office name that fits several posts takes the ones that existed then."""
+        return self.resolve_entry(kind, text, on=on).iri
 
     def _quick(self, kind: str, query: str) -> Entry | None:
         """Most look-ups name a node exactly (label or alias, any case): one indexed query answers
@@ -203,7 +254,7 @@ class Resolver:
             return Entry(iri, label, {query})
         return None
 
-    def resolve_entry(self, kind: str, text: str) -> Entry:
+    def resolve_entry(self, kind: str, text: str, on: str | None = None) -> Entry:
         query = (text or "").strip()
         if not query:
             raise NotFoundError(f"empty {kind} name")
@@ -234,19 +285,28 @@ class Resolver:
                 if len(primary) == 1:
                     return primary[0]
             if hits:
-                return self._pick(kind, query, hits)
+                return self._pick(kind, query, hits, on)
 
         words = set(phonetic(query).split())
         if words:
             def said(e: Entry, n: str) -> set[str]:  # a name's words, with its country's taken as said
-                return set(phonetic(n).split()) | e.context
+                return set(phonetic(n).split()) | e.context | e.kind_words
 
             hits = [e for e in entries.values() if any(words <= said(e, n) for n in e.names)]
+            if len(hits) > 1 and kind == "office":
+                # a post that did not exist on the day asked about (today by default) is not the one meant
+                # when one that did exist fits as well
+                then = [e for e in hits if e.exists_on(on or _today())]
+                hits = then or hits
             if len(hits) > 1 and kind != "person":
                 # "Kazakh KNB chief": the office whose name adds the fewest words to the query
                 # (the chairman, not the first deputy chairman) is the one meant
-                def extra(e: Entry) -> int:
-                    return min(len(said(e, n) - e.context - words) for n in e.names if words <= said(e, n))
+                def extra(e: Entry) -> tuple[int, int]:
+                    # first, how few of the query's words only the office's kind supplies ("Tajik parliament
+                    # speaker" is the chair whose own name says "parliament"); then how few words the name adds
+                    return min((len(words - set(phonetic(n).split()) - e.context),
+                                len(set(phonetic(n).split()) - e.context - words))
+                               for n in e.names if words <= said(e, n))
                 best = min(extra(e) for e in hits)
                 closest = [e for e in hits if extra(e) == best]
                 if len(closest) > 1:
@@ -260,9 +320,9 @@ class Resolver:
                 if len(closest) == 1:
                     return closest[0]
                 if len(closest) < len(hits):
-                    return self._pick(kind, query, closest)
+                    return self._pick(kind, query, closest, on)
             if hits:
-                return self._pick(kind, query, hits)
+                return self._pick(kind, query, hits, on)
         raise NotFoundError(self._not_found(kind, query))
 
     def resolve_strict(self, kind: str, text: str) -> str:
