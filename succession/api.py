@@ -248,10 +248,12 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
 
     @staticmethod
     def _others_inside(atts: list[dict], tenure: dict, upto: str | None = None) -> list[dict]:
-        """The attestations of someone other than ``tenure``'s holder on a day inside it (up to ``upto``)."""
+        """The attestations of someone other than ``tenure``'s holder on a day inside it (up to ``upto``). The
+        hand-over day belongs to both holders (a page of that day may still show the outgoing one), so only
+        the days after the start count, as the end day does not."""
         start = PDate(str(tenure["start"]))
         end = PDate(str(tenure["end"])) if tenure.get("end") else None
-        return [a for a in atts if a["person_iri"] != tenure["person_iri"] and start.hi <= a["date"]
+        return [a for a in atts if a["person_iri"] != tenure["person_iri"] and start.hi < a["date"]
                 and (end is None or a["date"] < end.lo) and (upto is None or a["date"] <= upto)]
 
     def _single_seat(self, office_iri: str) -> bool:

@@ -1783,6 +1783,19 @@ def test_an_attestation_that_names_someone_else_in_a_recorded_single_seat_shows_
                                                                      kb=appoint_kb).stdout
 
 
+@pytest.mark.parametrize("day,disagree", [("2000-01-01", False), ("2000-01-02", True)])
+def test_a_page_of_the_hand_over_day_naming_the_outgoing_holder_is_no_disagreement(run, appoint_kb, day, disagree):
+    """Alpha Ant took office on 2000-01-01: a page of that day may still show the predecessor in office, which does
+    not make the new holder uncertain; a page of the next day does."""
+    first = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)[0]
+    assert (first["person"], first["start"]) == ("Alpha Ant", "2000-01-01")
+    _ok(run("attest", "President of Xland", "--holder", "Gamma Gnu", "--on", day, "--source", SRC, kb=appoint_kb))
+    rec = json.loads(run("who-holds", "President of Xland", "--on", "2000-06-01", "--format", "json", kb=appoint_kb).stdout)
+    assert [(r["person"], r["certain"]) for r in rec] == [("Alpha Ant", not disagree)]
+    out = run("who-holds", "President of Xland", "--on", "2000-06-01", kb=appoint_kb).stdout
+    assert ("Sources disagree: a page shows Gamma Gnu in office on " + day in out) == disagree, out
+
+
 @pytest.mark.parametrize("args,why", [
     (["--holder", "Beta Bee", "--on", "2099-01-01"], "after today"),
     (["--holder", "Beta Bee", "--on", "2020-03"], "date"),

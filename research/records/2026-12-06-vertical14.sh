@@ -1,0 +1,13 @@
+#!/bin/sh
+# Round 17 (research/power-vertical-14/): the unexplained gaps again (seven researchers, by country and, for
+# Kazakhstan and Kyrgyzstan, regions apart from national offices) and a currency check of every office last
+# confirmed before June 2026 (currency.yaml). Converted by tools/research_batch.py, reviewed row by row.
+# Left out on review: Timur Ishmetov's attestation as Uzbek central-bank chairman on "24 October" (the page
+# prints no year); Tashtemir Aitbaev's attestation on 2006-05-10 (the day he was removed, not a day he is
+# shown in office); the alternative end 2004-07-10 of Imantayev in Aktobe (year not printed); a gap for the
+# akim of Astana 1991-1997 (the only page, a Wikipedia copy, contradicts itself: "established in 1997" and
+# "formation: 1992").
+set -e
+for c in currency kyrgyzstan-national kazakhstan-regions kazakhstan-national; do
+  succession apply -q "research/batches/2026-12-06-vertical14-$c.yaml"
+done
