@@ -77,15 +77,49 @@ class PDate:
         return _dt.date.fromisoformat(t)
 
 
+_MONTHS = {name: i for i, names in enumerate((
+    (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec"))) for name in names}
+_WRITTEN = (  # the unambiguous ways a date is written besides ISO: no 01/02/2003 (day or month first?)
+    (re.compile(r"([0-9]{4})/([0-9]{1,2})(?:/([0-9]{1,2}))?"), ("y", "m", "d")),                  # 2026/12/06
+    (re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"), ("d", "m", "y")),                    # 06.12.2026
+    (re.compile(r"([0-9]{1,2})\s+([a-z]+)\.?,?\s+([0-9]{4})"), ("d", "mon", "y")),            # 6 December 2026
+    (re.compile(r"([a-z]+)\.?\s+([0-9]{1,2}),?\s+([0-9]{4})"), ("mon", "d", "y")),           # December 6, 2026
+    (re.compile(r"([a-z]+)\.?,?\s+([0-9]{4})"), ("mon", "y")),                               # December 2026
+)
+
+
+def _iso(text: str) -> str:
+    """``text`` in ISO form when it is a date written in one of the unambiguous usual ways, else as given."""
+    low = text.lower()
+    for rx, parts in _WRITTEN:
+        m = rx.fullmatch(low)
+        if not m:
+            continue
+        got = dict(zip(parts, m.groups(), strict=True))
+        if "mon" in got:
+            if got["mon"] not in _MONTHS:
+                return text
+            got["m"] = str(_MONTHS[got["mon"]])
+        out = got["y"] + (f"-{int(got['m']):02d}" if got.get("m") else "")
+        return out + (f"-{int(got['d']):02d}" if got.get("d") else "")
+    return text
+
+
 def parse_date(value: str, what: str = "date", *, day_only: bool = False) -> PDate:
-    """Parse a user-supplied date; raise InputError with a one-line reason if it is not real."""
+    """Parse a user-supplied date; raise InputError with a one-line reason if it is not real. Besides ISO
+    (YYYY-MM-DD, YYYY-MM, YYYY), the unambiguous usual forms are read: 2026/12/06, 06.12.2026,
+    6 December 2026, December 6, 2026, Dec 2026; 01/02/2003 is refused (day or month first?)."""
     text = (value or "").strip()
     if text.lower() == "today":
         text = _dt.date.today().isoformat()
+    text = _iso(text)
     m = _DATE_RE.fullmatch(text)
     if not m:
         shape = "YYYY-MM-DD" if day_only else "YYYY-MM-DD, YYYY-MM or YYYY"
-        raise InputError(f"invalid {what} {value!r}: expected {shape}")
+        why = ("; such dates are day-first in some places and month-first in others" if re.fullmatch(r"[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2,4}", text) else "")
+        raise InputError(f"invalid {what} {value!r}: expected {shape} (or 6 December 2026, 06.12.2026){why}")
     year, month, day = m.group(1), m.group(2), m.group(3)
     if day_only and day is None:
         raise InputError(f"invalid {what} {value!r}: expected a full date YYYY-MM-DD")

@@ -86,7 +86,14 @@ def clean_text(value: str | None, what: str, *, optional: bool = False, limit: i
     limit = limit or (MAX_NOTE if what == "note" else MAX_TEXT)
     if len(value) > limit:
         raise InputError(f"{what} is too long ({len(value)} characters, at most {limit})")
+    if what in _NAMES and not any(ch.isalpha() for ch in value):  # "12345", "---": no one is named so
+        raise InputError(f"{what} must contain letters: {value!r}")
     return value.strip()
+
+
+# kinds of text that name someone or something, and so have letters in them
+_NAMES = {"name", "native name", "alias", "office name", "new name", "former name", "body", "city", "region",
+          "claimant", "edition title", "election title", "publisher"}
 
 
 @dataclass
@@ -743,8 +750,8 @@ SELECT ?person ?office ?claim WHERE {
         label = clean_text(label, "office name")
         if kind not in m.OFFICE_KINDS:
             raise InputError(f"invalid kind {kind!r}: expected one of {', '.join(m.OFFICE_KINDS)}")
-        if not isinstance(seats, int) or seats < 1:
-            raise InputError(f"invalid seats {seats!r}: expected a whole number of at least 1")
+        if not isinstance(seats, int) or isinstance(seats, bool) or not 1 <= seats <= 9999:
+            raise InputError(f"invalid seats {seats!r}: expected a whole number from 1 to 9999")
         alias_list = [clean_text(a, "alias") for a in aliases]
         city = clean_text(city, "city", optional=True)
         region = clean_text(region, "region", optional=True)

@@ -145,7 +145,9 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
             "departure_recorded": bool(recorded),
             "rules_ceased_that_day": ceased,
             "comment": " ".join(sorted(d["comment"] for d in recorded)) or None,  # same order on every engine
-            "sources": sorted({u for d in recorded for u in (d["sources"] or "").split()}),
+            # a vacancy no departure note is recorded for is shown by the tenures on either side of it
+            "sources": sorted({u for d in recorded for u in (d["sources"] or "").split()})
+            or _tenure_sources(select, pre, [r["out"], r.get("in")]),
         })
     # recorded departures that match no vacancy (e.g. a dated note about an acting holder) still show, once
     for d in departures:
@@ -163,3 +165,15 @@ def transfers(select: Callable, country: str | None = None, office: str | None =
                     "sources": sorted((d["sources"] or "").split())})
     out.sort(key=lambda x: (x["date"], x["office"]))
     return out
+
+
+def _tenure_sources(select, pre: str, tenures: list) -> list[str]:
+    """The pages the tenures ending and beginning at a vacancy cite."""
+    import pyoxigraph as ox
+
+    urls: set[str] = set()
+    for t in tenures:
+        if t:
+            rows = select(pre + "SELECT ?u WHERE { ?t prov:wasDerivedFrom/schema:url ?u }", {"t": ox.NamedNode(str(t))})
+            urls |= {str(x["u"]) for x in rows.records()}
+    return sorted(urls)

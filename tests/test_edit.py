@@ -227,7 +227,8 @@ BAD = [
     (["appoint", "Rustam Emomali", "Mayor of Dushanbe", "--date", "2021-02-29", "--source", SRC],
      2, "Error: invalid appointment date '2021-02-29': no such day\n"),
     (["appoint", "Rustam Emomali", "Mayor of Dushanbe", "--date", "17/04/2020", "--source", SRC],
-     2, "Error: invalid appointment date '17/04/2020': expected YYYY-MM-DD, YYYY-MM or YYYY\n"),
+     2, "Error: invalid appointment date '17/04/2020': expected YYYY-MM-DD, YYYY-MM or YYYY (or 6 December 2026, "
+        "06.12.2026); such dates are day-first in some places and month-first in others\n"),
     (["appoint", "Ozoda Rahmon", "Chairman of the Majlisi Milli", "--date", "2010-01-01", "--source", SRC],
      1, "Error: Chairman of the Majlisi Milli already has a later tenure: Rustam Emomali from 2020-04-17; "
         "appointing on 2010-01-01 would rewrite history (use `succession correct`)\n"),

@@ -130,7 +130,7 @@ def test_full_disk(full_disk):
 # 5 ------------------------------------------------------------------ CSV formula injection
 
 def test_csv_cells_never_start_a_formula(run, kb_copy, tmp_path):
-    r = run("add-person", "=HYPERLINK(\"http://evil.example\",\"x\")", "--alias", "+1+1", "--source", SRC, kb=kb_copy)
+    r = run("add-person", "=HYPERLINK(\"http://evil.example\",\"x\")", "--alias", "+SUM(1+1)", "--source", SRC, kb=kb_copy)
     assert r.exit_code == 0, r.output
     out = tmp_path / "csv"
     assert run("export", "--format", "csv", "--out", str(out), kb=kb_copy).exit_code == 0

@@ -44,13 +44,26 @@ def test_real_dates_are_accepted(text):
 @pytest.mark.parametrize("text,reason", [
     ("1799", "year out of range"), ("2201", "year out of range"), ("2017-00", "no month"), ("2017-13", "no month"),
     ("2021-02-29", "no such day"), ("1900-02-29", "no such day"), ("2017-04-31", "no such day"), ("2017-01-00", "no such day"),
-    ("2017-01-32", "no such day"), ("", "expected"), ("17", "expected"), ("2017-3-9", "expected"), ("2017/03/09", "expected"),
+    ("2017-01-32", "no such day"), ("", "expected"), ("17", "expected"), ("2017-3-9", "expected"), ("03/09/2017", "month-first"), ("9.3.17", "expected"),
+    ("٢٠٢٠/٠١/٠١", "expected"), ("١.٣.٢٠١٧", "expected"), ("6 Smarch 2017", "expected"), ("31.04.2017", "no such day"),
+    ("30 February 2020", "no such day"), ("6 December 1799", "year out of range"),
     ("٢٠٢٠", "expected"), ("２０２０-０１-０１", "expected"), ("2017-03-09T00:00", "expected"), ("20170", "expected"),
 ])
 def test_impossible_dates_are_refused_with_the_reason(text, reason):
     with pytest.raises(InputError) as e:
         parse_date(text, "start date")
     assert reason in str(e.value) and "start date" in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("2017/03/09", "2017-03-09"), ("2017/3", "2017-03"), ("09.03.2017", "2017-03-09"), ("9.3.2017", "2017-03-09"),
+    ("9 March 2017", "2017-03-09"), ("9 Mar 2017", "2017-03-09"), ("9 march, 2017", "2017-03-09"),
+    ("March 9, 2017", "2017-03-09"), ("Sept. 9 2017", "2017-09-09"), ("March 2017", "2017-03"), ("Dec 1991", "1991-12"),
+    ("29 February 2020", "2020-02-29"),
+])
+def test_the_unambiguous_usual_ways_of_writing_a_date_are_read_as_iso(text, iso):
+    d = parse_date(text)
+    assert d.text == iso and str(d) == iso
 
 
 @pytest.mark.parametrize("text", ["2017", "2017-03"])
@@ -2159,3 +2172,66 @@ def test_no_date_after_today_is_taken_for_what_has_happened(run, appoint_kb, arg
     before = snapshot(appoint_kb)
     r = run(*argv, *(["--source", SRC] if argv[0] != "who-holds" else []), kb=appoint_kb)
     _refused(r, appoint_kb, before, message, 2)
+
+
+# ---------------------------------------------------------------- names have letters; seats are bounded; offices relink
+
+
+@pytest.mark.parametrize("argv", [
+    ["add-person", "12345"], ["add-person", "1 2"], ["add-person", "Alpha Zed", "--alias", "007"],
+    ["add-office", "1234", "--kind", "minister", "--country", "Xland"],
+])
+def test_a_name_without_a_letter_is_refused_and_nothing_written(run, appoint_kb, argv):
+    before = snapshot(appoint_kb)
+    r = run(*argv, "--source", SRC, kb=appoint_kb)
+    assert r.exit_code != 0 and "must contain letters" in r.output and r.output.count("\n") == 1, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_a_batch_name_that_is_a_number_is_refused(run, appoint_kb, tmp_path):
+    batch = tmp_path / "b.yaml"
+    batch.write_text(f"- command: add-person\n  name: 12345\n  source: {SRC}\n")
+    before = snapshot(appoint_kb)
+    r = run("apply", str(batch), kb=appoint_kb)
+    assert r.exit_code != 0 and "must contain letters" in r.output, r.output
+    assert snapshot(appoint_kb) == before
+
+
+@pytest.mark.parametrize("seats,ok", [("0", False), ("1", True), ("9999", True), ("10000", False),
+                                      ("99999999999999999999", False), ("-3", False)])
+def test_add_office_seats_are_bounded(run, appoint_kb, seats, ok):
+    before = snapshot(appoint_kb)
+    r = run("add-office", "Minister of Xland", "--kind", "minister", "--country", "Xland", "--seats", seats,
+            "--source", SRC, kb=appoint_kb)
+    assert (r.exit_code == 0) == ok, r.output
+    if not ok:
+        assert snapshot(appoint_kb) == before and r.output.count("\n") == 1, r.output
+
+
+def test_add_office_on_a_recorded_office_adds_sourced_aliases_and_a_replaces_link(run, appoint_kb):
+    _ok(run("abolish-office", "Chair of the Xland Senate", "--date", "2010-01-01", "--source", SRC, kb=appoint_kb))
+    _ok(run("add-office", "Speaker of the Xland Chamber", "--kind", "chamber-chair", "--country", "Xland",
+            "--source", SRC, kb=appoint_kb))
+    r = run("add-office", "Speaker of the Xland Chamber", "--kind", "chamber-chair", "--country", "Xland",
+            "--replaces", "Chair of the Xland Senate", "--alias", "Xland lower house speaker",
+            "--source", "https://example.org/t", kb=appoint_kb)
+    _ok(r)
+    assert "aliases added: Xland lower house speaker" in r.output and "replaces Chair of the Xland Senate" in r.output
+    out = " ".join(run("who-holds", "Chair of the Xland Senate", kb=appoint_kb).stdout.split())
+    assert "abolished on 2010-01-01; it was replaced by Speaker of the Xland Chamber" in out, out
+    assert run("who-holds", "Xland lower house speaker", kb=appoint_kb).stdout.startswith("Speaker of the Xland Chamber")
+    # the alias cites the page that gave it
+    assert "https://example.org/t" in (appoint_kb / "data.ttl").read_text() or any(
+        "https://example.org/t" in p.read_text() for p in appoint_kb.glob("*.ttl"))
+    # another office's name is not an alias, and an office does not replace itself
+    before = snapshot(appoint_kb)
+    for argv in (["--alias", "President of Xland"], ["--replaces", "Speaker of the Xland Chamber"]):
+        r = run("add-office", "Speaker of the Xland Chamber", "--kind", "chamber-chair", "--country", "Xland", *argv,
+                "--source", SRC, kb=appoint_kb)
+        assert r.exit_code != 0 and r.output.count("\n") == 1, r.output
+    assert snapshot(appoint_kb) == before
+
+
+def test_every_vacancy_of_a_head_of_state_shows_sources(run):
+    rows = json.loads(run("departures", "--format", "json").stdout)
+    assert rows and all(r["sources"] for r in rows), [(r["date"], r["office"]) for r in rows if not r["sources"]]

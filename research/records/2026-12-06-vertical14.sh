@@ -6,8 +6,9 @@
 # prints no year); Tashtemir Aitbaev's attestation on 2006-05-10 (the day he was removed, not a day he is
 # shown in office); the alternative end 2004-07-10 of Imantayev in Aktobe (year not printed); a gap for the
 # akim of Astana 1991-1997 (the only page, a Wikipedia copy, contradicts itself: "established in 1997" and
-# "formation: 1992").
+# "formation: 1992"); in Kyrgyz regions, attestations on the day a governor was released (Murataliev in Talas on
+# 2008-01-11, Abdyldaev in Issyk-Kul on 2011-08-04) and one whose year the page does not print (Abdraimov, Chüy).
 set -e
-for c in currency kyrgyzstan-national kazakhstan-regions kazakhstan-national; do
+for c in currency kyrgyzstan-national kazakhstan-regions kazakhstan-national kyrgyzstan-regions; do
   succession apply -q "research/batches/2026-12-06-vertical14-$c.yaml"
 done
