@@ -1229,17 +1229,19 @@ def correct(person: Annotated[str, typer.Argument(help="The person (or the holde
             set_: Annotated[Optional[list[str]], typer.Option("--set", help="FIELD=VALUE. Tenure fields: start, end, acting, mode, exit-reason, legal-basis, note. Person fields: born, died, wikidata, label.")] = None,
             start: Annotated[Optional[str], typer.Option("--start", help="Which tenure, when the person held the office more than once.")] = None,
             reason: Annotated[Optional[str], typer.Option("--reason", help="Why the old value was wrong.")] = None,
+            alone: Annotated[bool, typer.Option("--not-a-hand-over", help="The date was no hand-over (someone held the office in between): move it alone and unlink the neighbouring tenure.")] = False,
             source: SourceOpt = None, source_title: SourceTitleOpt = None, publisher: PublisherOpt = None,
             published: PublishedOpt = None, dry_run: DryRunOpt = False, kb: KbOpt = None) -> None:
     """Correct a wrong fact, keeping the old value and the correcting source in a Correction record.
-    Moving a hand-over date moves both sides of it (predecessor's end and successor's start).
+    Moving a hand-over date moves both sides of it (predecessor's end and successor's start), unless
+    --not-a-hand-over.
 
     Example: succession correct "Rustam Emomali" "Mayor of Dushanbe" --start 2017-04-04 --set legal-basis="Presidential decree" --source https://asiaplustj.info/en/news/tajikistan/power/20170419/238847
     """
     field_name, value = _one_set(set_)
     src = _source(source, source_title, publisher, published)
     report(_editor(kb).correct(person, field_name, value, office=office, start=start, reason=reason,
-                               source=src, dry_run=dry_run))
+                               source=src, alone=alone, dry_run=dry_run))
 
 
 # ---------------------------------------------------------------------------------- sharing

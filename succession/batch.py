@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tup
     "relate": (("person", "relation", "relative"), (), (), ()),
     "add-tenure": (("person", "office"), (), (), ("acting",)),
     "add-claim": (("person", "office"), (), (), ()),
-    "correct": (("person",), ("set",), (), ()),
+    "correct": (("person",), ("set",), (), ("not-a-hand-over",)),
     "add-edition": (("title",), ("alias",), (), ()),
     "add-rule": (("vacant", "acting"), (), ("order",), ()),
     "end-rules": (("edition",), (), ("order",), ("whole-edition",)),
@@ -186,7 +186,7 @@ def _correct(e: Editor, a: dict, src: SourceInfo) -> EditResult:
         raise InputError("correct takes one set: FIELD=VALUE")
     field, _, value = sets[0].partition("=")
     return e.correct(a["person"], field.strip(), value, office=a.get("office"), start=a.get("start"),
-                     reason=a.get("reason"), source=src)
+                     reason=a.get("reason"), source=src, alone=bool(a.get("not-a-hand-over")))
 
 
 def _correct_office(e: Editor, a: dict, src: SourceInfo) -> EditResult:

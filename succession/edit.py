@@ -1669,8 +1669,13 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
 
     def correct(self, person: str, field_name: str, value: str, *, office: str | None = None,
                 start: str | None = None, reason: str | None = None, source: SourceInfo,
-                dry_run: bool = False) -> EditResult:
+                alone: bool = False, dry_run: bool = False) -> EditResult:
+        """Correct a person's or a tenure's field. A tenure's start or end moves the other side of the hand-over
+        with it, unless ``alone``: the date was not a hand-over (someone held the office in between), so it
+        moves by itself and the two tenures are no longer linked as predecessor and successor."""
         note = clean_text(reason, "reason", optional=True)
+        if alone and field_name not in ("start", "end"):
+            raise InputError("--not-a-hand-over is for a tenure's start or end")
         fields = self.TENURE_FIELDS if office else self.PERSON_FIELDS
         if field_name not in fields:
             raise InputError(f"invalid field {field_name!r}: expected one of {', '.join(fields)}"
@@ -1702,7 +1707,23 @@ SELECT ?edition ?vacant ?rule ?order ?from ?by WHERE {
             src = self._source(b, source)
             cs = ChangeSet()
             self._set(cs, b, subject, prop, new_obj, src, note)
-            if office and field_name in ("start", "end"):
+            if office and field_name in ("start", "end") and alone:
+                side, back = ("predecessor", "successor") if field_name == "start" else ("successor", "predecessor")
+                for other in self._objects(subject, SK + side):
+                    cs.remove(self._triples_of(subject, SK + side))
+                    cs.remove([t for t in self._triples_of(other.value, SK + back) if t.object.value == subject])
+                    cs.summary.append(f"Unlinked <{subject}> from its {side} <{other.value}>: not a hand-over.")
+                # the hand-over event stays with the incoming tenure, at its start, without the outgoing one
+                mine, theirs = ("incoming", "outgoing") if field_name == "start" else ("outgoing", "incoming")
+                for row in self._select(f"SELECT ?e WHERE {{ ?e sk:{mine} ?t }}", t=N(subject)):
+                    ev = row["e"].value
+                    if field_name == "start":
+                        cs.remove(self._triples_of(ev, SK + "date"))
+                        b.add(ev, SK + "date", new_obj)
+                        cs.remove(self._triples_of(ev, SK + "outgoing"))
+                    else:
+                        cs.remove([t for t in self._triples_of(ev, SK + "outgoing") if t.object.value == subject])
+            elif office and field_name in ("start", "end"):
                 self._follow_dates(cs, b, subject, field_name, new_obj, src, note)
             cs.add(b.triples)
             return cs

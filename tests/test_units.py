@@ -2235,3 +2235,18 @@ def test_add_office_on_a_recorded_office_adds_sourced_aliases_and_a_replaces_lin
 def test_every_vacancy_of_a_head_of_state_shows_sources(run):
     rows = json.loads(run("departures", "--format", "json").stdout)
     assert rows and all(r["sources"] for r in rows), [(r["date"], r["office"]) for r in rows if not r["sources"]]
+
+
+@pytest.mark.parametrize("alone", [False, True])
+def test_correcting_a_start_moves_the_hand_over_unless_it_was_none(run, appoint_kb, alone):
+    _ok(run("appoint", "Beta Bee", "President of Xland", "--date", "2005-01-01", "--source", SRC, kb=appoint_kb))
+    _ok(run("correct", "Beta Bee", "President of Xland", "--set", "start=2006-01-01",
+            *(["--not-a-hand-over"] if alone else []), "--source", SRC, kb=appoint_kb))
+    hist = json.loads(run("history", "President of Xland", "--format", "json", kb=appoint_kb).stdout)
+    assert [(h["person"], h["start"], h["end"]) for h in hist] == [
+        ("Alpha Ant", "2000-01-01", "2005-01-01" if alone else "2006-01-01"), ("Beta Bee", "2006-01-01", None)]
+    assert (hist[1]["predecessor"] is None) == alone, hist[1]
+    _ok(run("validate", kb=appoint_kb))
+    r = run("correct", "Beta Bee", "President of Xland", "--set", "acting=true", "--not-a-hand-over", "--source", SRC,
+            kb=appoint_kb)
+    assert r.exit_code != 0 and "--not-a-hand-over" in r.output and r.output.count("\n") == 1, r.output
