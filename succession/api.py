@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .dates import PDate, chronological, parse_date, today
 from .engine import LocalEngine, Result, plain
-from .errors import InputError, NotFoundError, SuccessionError
+from .errors import AmbiguousError, InputError, NotFoundError, SuccessionError
 from .kb import KnowledgeBase
 from .namespaces import sparql_prefixes
 from .queries import NamedQuery, bind_params, get_query, list_queries, literal_date
@@ -574,6 +574,12 @@ SELECT ?order ?actingLabel ?editionLabel ?ef ?b WHERE {
         """'Rahmon' asked as an office: name the person and the offices they held on the day."""
         try:
             person = self.resolver.resolve("person", text)
+        except AmbiguousError as err:  # "Berdimuhamedow": father and son
+            names = [self.resolver.label("person", iri) for iri in err.candidates]
+            if not names:
+                return None
+            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            return f"{text.strip()!r} names people: {shown} (succession person with the full name)"
         except SuccessionError:
             return None
         name = self.resolver.label("person", person)

@@ -22,9 +22,13 @@ class NotFoundError(SuccessionError):
 
 
 class AmbiguousError(SuccessionError):
-    """A name that matches more than one node; the message names the candidates."""
+    """A name that matches more than one node; the message names the candidates (``candidates``: their IRIs)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class KBLoadError(SuccessionError):

@@ -53,6 +53,22 @@ _SYNONYMS = {
     "khokimi": "governor",
     # Kyrgyz spellings of Issyk-Kul (Ysyk-Köl)
     "ysyk": "issyk", "kol": "kul",
+    # Russian as the region's press writes it ("Премьер-министр Казахстана", "Председатель ГКНБ Кыргызстана",
+    # "Министр внутренних дел Узбекистана"), folded to Latin first: the genitive country and the usual words
+    "kazakhstana": "kazakhstan", "kyrgyzstana": "kyrgyzstan", "kirgizii": "kyrgyzstan", "kirgizstana": "kyrgyzstan",
+    "tadzhikistana": "tajikistan", "uzbekistana": "uzbekistan", "turkmenistana": "turkmenistan",
+    "turkmenii": "turkmenistan", "respublika": "republic", "respubliki": "republic",
+    "premer": "prime", "ministr": "minister", "ministra": "minister", "prezident": "president",
+    "prezidenta": "president", "mer": "mayor", "glava": "head", "sekretar": "secretary",
+    "vnutrennikh": "internal", "del": "affairs", "oborony": "defence", "inostrannykh": "foreign",
+    "prokuror": "prosecutor", "generalnyy": "general", "generalnyi": "general",
+    "sovet": "council", "soveta": "council", "bezopasnosti": "security", "natsionalnoy": "national",
+    "natsionalnogo": "national", "gosudarstvennogo": "state", "komiteta": "committee",
+    "banka": "bank", "administratsii": "administration", "senata": "senate", "pervyy": "first",
+    "pervyi": "first", "zamestitel": "deputy",
+    # Uzbek and Tajik: "Bosh vazir" (Uzbek prime minister), "Сарвазир" (Tajik), "vazir" a minister
+    "bosh": "prime", "vazir": "minister", "vaziri": "minister", "sarvazir": "prime minister",
+    "vazirligi": "minister",
 }
 _STOP = {"the", "of", "a", "an", "in", "on"}
 

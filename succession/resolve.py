@@ -189,7 +189,7 @@ class Resolver:
             standing = [e for e in hits if not e.abolished]
             if len(standing) == 1:
                 return standing[0]
-        raise AmbiguousError(_ambiguous(kind, query, hits))
+        raise AmbiguousError(_ambiguous(kind, query, hits), tuple(sorted(e.iri for e in hits)))
 
     def _build(self) -> dict[str, dict[str, Entry]]:
         entries: dict[str, dict[str, Entry]] = defaultdict(dict)

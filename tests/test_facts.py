@@ -102,6 +102,16 @@ def test_offices_resolve_by_demonym_and_short_or_local_title(run, name, office):
     ("Kyrgyz interior ministry", "2020-01-01", "Minister of Internal Affairs of Kyrgyzstan"),
     ("Kyrgyz spy chief", "2020-01-01", "Chairman of the State Committee for National Security of Kyrgyzstan"),
     ("Tajik prosecutor", "2020-01-01", "Prosecutor General of Tajikistan"),
+    # Russian as the region's press writes it (genitive country), Uzbek and Tajik titles
+    ("Премьер-министр Казахстана", "2020-01-01", "Prime Minister of Kazakhstan"),
+    ("Председатель ГКНБ Кыргызстана", "2023-01-01", "Chairman of the State Committee for National Security of Kyrgyzstan"),
+    ("Министр внутренних дел Узбекистана", "2020-01-01", "Minister of Internal Affairs of Uzbekistan"),
+    ("Министр обороны Таджикистана", "2020-01-01", "Minister of Defence of Tajikistan"),
+    ("Генеральный прокурор Казахстана", "2020-01-01", "Prosecutor General of Kazakhstan"),
+    ("Секретарь Совета безопасности Кыргызстана", "2020-01-01", "Secretary of the Security Council of Kyrgyzstan"),
+    ("Президент Туркменистана", "2020-01-01", "President of Turkmenistan"),
+    ("Сарвазир Таджикистана", "2020-01-01", "Prime Minister of Tajikistan"),
+    ("O'zbekiston Bosh vaziri", "2020-01-01", "Prime Minister of Uzbekistan"),
 ])
 def test_loose_office_names_take_the_post_that_existed_on_the_day(run, name, on, office):
     r = run("who-holds", name, "--on", on)
@@ -127,6 +137,13 @@ def test_a_person_asked_as_an_office_is_named_with_the_posts_held(run, name, per
     assert r.exit_code != 0
     line = r.output.strip()
     assert len(line.splitlines()) == 1 and f"is a person, {person}" in line and f"succession person '{person}'" in line
+
+
+def test_a_surname_shared_by_several_people_asked_as_an_office_names_them_all(run):
+    r = run("who-holds", "Berdimuhamedow")
+    assert r.exit_code != 0
+    line = r.output.strip()
+    assert len(line.splitlines()) == 1 and "names people: Gurbanguly Berdimuhamedow, Serdar Berdimuhamedow" in line
 
 
 def test_acting_presidents_and_how_they_ended(run):
