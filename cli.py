@@ -1460,13 +1460,17 @@ def import_wikidata(office: Annotated[str, typer.Argument(help="Our office.")],
     for mline in report.missing:
         typer.echo(f"  missing from Wikidata: {mline}")
     if apply_ or dry_run:
-        for result in apply(s, report, dry_run=dry_run):
-            report_edit = result.changes.summary
-            for line in report_edit:
+        results = list(apply(s, report, dry_run=dry_run))
+        for result in results:
+            for line in result.changes.summary:
                 typer.echo(line)
         for line in report.skipped:
             typer.echo(f"  not written: {line}")
-        typer.echo("Applied." if not dry_run else "Dry run: nothing written.")
+        if dry_run:
+            typer.echo("Dry run: nothing written.")
+        else:
+            written = len(report.new) - len(report.skipped) if results else 0
+            typer.echo(f"Applied: {written} new tenure(s) written." if written else "Nothing written: no new tenure.")
 
 
 @app.command("report")

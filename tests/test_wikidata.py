@@ -54,6 +54,7 @@ def test_apply_writes_new_facts_validated(run, kb_copy, wikidata):
             "--apply", kb=kb_copy)
     assert r.exit_code == 0, r.output
     assert "  not written: Testa Holder (Q900102): begins 1995, before the office was established on 2000" in r.stdout
+    assert r.stdout.splitlines()[-1] == "Nothing written: no new tenure."
     assert snapshot(kb_copy) == before
     # once the office's own date is corrected (say a source shows it existed from 1995), the holder is written
     assert run("correct-office", "Chairman of the Majlisi Milli", "--set", "established=1995", "--source",
@@ -61,7 +62,7 @@ def test_apply_writes_new_facts_validated(run, kb_copy, wikidata):
     r = run("import-wikidata", "Chairman of the Majlisi Milli", "--position", "Q900001", "--from", wikidata.query,
             "--apply", kb=kb_copy)
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[-1] == "Applied."
+    assert r.stdout.splitlines()[-1] == "Applied: 1 new tenure(s) written."
     rows = json.loads(run("history", "Chairman of the Majlisi Milli", "--format", "json", kb=kb_copy).stdout)
     assert [(x["person"], x["start"], x["end"]) for x in rows][:2] == [
         ("Testa Holder", "1995", "1999"), ("Mahmadsaid Ubaidulloev", "2000-04-17", "2020-04-17")]
