@@ -59,7 +59,7 @@ _SYNONYMS = {
     "tadzhikistana": "tajikistan", "uzbekistana": "uzbekistan", "turkmenistana": "turkmenistan",
     "turkmenii": "turkmenistan", "respublika": "republic", "respubliki": "republic",
     "premer": "prime", "ministr": "minister", "ministra": "minister", "prezident": "president",
-    "prezidenta": "president", "mer": "mayor", "glava": "head", "sekretar": "secretary",
+    "prezidenta": "president", "mer": "governor", "glava": "chair", "sekretar": "secretary",
     "vnutrennikh": "internal", "del": "affairs", "oborony": "defence", "inostrannykh": "foreign",
     "prokuror": "prosecutor", "generalnyy": "general", "generalnyi": "general",
     "sovet": "council", "soveta": "council", "bezopasnosti": "security", "natsionalnoy": "national",
@@ -69,6 +69,11 @@ _SYNONYMS = {
     # Uzbek and Tajik: "Bosh vazir" (Uzbek prime minister), "Сарвазир" (Tajik), "vazir" a minister
     "bosh": "prime", "vazir": "minister", "vaziri": "minister", "sarvazir": "prime minister",
     "vazirligi": "minister",
+    # the countries in their own languages: Qazaqstan, O'zbekiston, Tojikiston, Türkmenistan
+    "qazaqstan": "kazakhstan", "kazakstan": "kazakhstan", "qazaqstannyng": "kazakhstan", "ozbekiston": "uzbekistan",
+    "uzbekiston": "uzbekistan", "ozbekistan": "uzbekistan", "tojikiston": "tajikistan", "todjikiston": "tajikistan",
+    "prezidenti": "president", "jumhurii": "republic", "jumhuriyati": "republic",
+    "ministri": "minister", "respublikasi": "republic", "respublikasy": "republic", "respublikasynyng": "republic",
 }
 _STOP = {"the", "of", "a", "an", "in", "on"}
 

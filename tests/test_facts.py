@@ -112,6 +112,11 @@ def test_offices_resolve_by_demonym_and_short_or_local_title(run, name, office):
     ("Президент Туркменистана", "2020-01-01", "President of Turkmenistan"),
     ("Сарвазир Таджикистана", "2020-01-01", "Prime Minister of Tajikistan"),
     ("O'zbekiston Bosh vaziri", "2020-01-01", "Prime Minister of Uzbekistan"),
+    ("Қазақстан Премьер-Министрі", "2020-01-01", "Prime Minister of Kazakhstan"),
+    ("Президенти Ҷумҳурии Тоҷикистон", "2020-01-01", "President of Tajikistan"),
+    ("Мэр Душанбе", "2020-01-01", "Mayor of Dushanbe"),
+    ("Глава администрации президента Казахстана", "2020-01-01", "Head of the Presidential Administration of Kazakhstan"),
+    ("Первый заместитель премьер-министра Казахстана", "2020-01-01", "First Deputy Prime Minister of Kazakhstan"),
 ])
 def test_loose_office_names_take_the_post_that_existed_on_the_day(run, name, on, office):
     r = run("who-holds", name, "--on", on)
