@@ -136,6 +136,7 @@ class Succession:
         else:
             atts = self._seat_attestations(office_iri)  # one read for both uses
             notes += self._attested_against(day, records, atts)
+            notes += self._attested_at_imprecise_bounds(day, records, atts)
             contradicted = self._contradicted(day, records, atts)
         for r in records:
             if r["tenure_iri"] in contradicted:
@@ -233,6 +234,38 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
                 notes.append(f"Sources disagree: a page shows {a['person']} in office on {a['date']} ({src}), "
                              f"inside {r['person']}'s recorded tenure ({r['start']} to {r['end'] or 'open'}); "
                              f"{r['person']}'s end may be missing.")
+        return notes
+
+    @staticmethod
+    def _attested_at_imprecise_bounds(day: PDate, records: list[dict], atts: list[dict]) -> list[str]:
+        """Where a tenure's start or end is known only to the month or year and ``day`` falls in that month or
+        year: pages (a single seat's attestations) showing someone else in the seat in the same stretch say
+        on which side of the hand-over ``day`` lies."""
+        notes = []
+        for r in records:
+            if r["certain"]:
+                continue
+            start = PDate(str(r["start"]))
+            end = PDate(str(r["end"])) if r.get("end") else None
+            for a in atts:
+                if a["person_iri"] == r["person_iri"]:
+                    continue
+                src = a["sources"][0] if a["sources"] else "a source"
+                shown = f"a page shows {a['person']} in this seat on {a['date']} ({src})"
+                if start.lo <= day.lo <= start.hi and start.lo <= a["date"] <= start.hi:
+                    if a["date"] >= day.lo:
+                        notes.append(f"{r['person']}: probably not yet in office on {day}: {shown}, within "
+                                     f"{r['person']}'s start, known only as {start}.")
+                    else:
+                        notes.append(f"{r['person']}: began after {a['date']}: {shown}, within {r['person']}'s "
+                                     f"start, known only as {start}.")
+                if end is not None and end.lo <= day.lo <= end.hi and end.lo <= a["date"] <= end.hi:
+                    if a["date"] <= day.lo:
+                        notes.append(f"{r['person']}: probably no longer in office on {day}: {shown}, within "
+                                     f"{r['person']}'s end, known only as {end}.")
+                    else:
+                        notes.append(f"{r['person']}: left before {a['date']}: {shown}, within {r['person']}'s "
+                                     f"end, known only as {end}.")
         return notes
 
     def _contradicted(self, day: PDate, records: list[dict], atts: list[dict]) -> dict[str, str]:

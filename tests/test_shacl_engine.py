@@ -181,10 +181,15 @@ def test_with_focus_nodes_the_builtin_engine_reports_what_a_full_run_reports_of_
     part, ontology, nodes = kb_slice
     broken = _apply(part, nodes, [("drop", 5, 0, 0), ("replace", 40, 0, 0), ("untype", 77, 0, 0), ("add", 9, 14, 0),
                                   ("replace", 939, 11, 0), ("replace", 300, 5, 0)])
-    data = broken + ontology
     focus = nodes[::2]
+    # the slice is sampled from the shipped knowledge base, which grows: one break is certain whatever it holds,
+    # a focus office without its kind (sh:minCount 1)
+    kind = ox.NamedNode("https://w3id.org/succession-kb/ontology#officeKind")
+    office = next(t.subject for t in broken if t.predicate == kind and t.subject in focus)
+    broken = [t for t in broken if not (t.subject == office and t.predicate == kind)]
+    data = broken + ontology
     assert builtin(data, focus, focus=focus) == builtin(data, focus) == reference(data, focus)
-    assert builtin(data, focus, focus=focus)
+    assert any(r[0] == office.value for r in builtin(data, focus, focus=focus))
 
 
 def test_a_wrong_nested_value_on_a_focus_node_is_found(tmp_path):

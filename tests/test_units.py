@@ -2250,3 +2250,25 @@ def test_correcting_a_start_moves_the_hand_over_unless_it_was_none(run, appoint_
     r = run("correct", "Beta Bee", "President of Xland", "--set", "acting=true", "--not-a-hand-over", "--source", SRC,
             kb=appoint_kb)
     assert r.exit_code != 0 and "--not-a-hand-over" in r.output and r.output.count("\n") == 1, r.output
+
+
+@pytest.mark.parametrize("day,says", [
+    ("2010-03-01", "Alpha Ant: left before 2010-06-01: a page shows Beta Bee in this seat on 2010-06-01"),
+    ("2010-06-01", "Alpha Ant: probably no longer in office on 2010-06-01: a page shows Beta Bee in this seat on 2010-06-01"),
+    ("2010-09-01", "Alpha Ant: probably no longer in office on 2010-09-01"),
+    ("2012-03-01", "Gamma Gnu: probably not yet in office on 2012-03-01: a page shows Beta Bee in this seat on 2012-05-01"),
+    ("2012-05-01", "Gamma Gnu: probably not yet in office on 2012-05-01"),
+    ("2012-09-01", "Gamma Gnu: began after 2012-05-01"),
+    ("2013-03-01", None),  # outside the year the start is known to: the page says nothing of that day
+])
+def test_a_page_inside_an_imprecise_start_or_end_says_which_side_of_the_hand_over_a_day_lies(run, appoint_kb, day, says):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2010", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("add-tenure", "Gamma Gnu", "President of Xland", "--start", "2012", "--source", SRC, kb=appoint_kb))
+    for on in ("2010-06-01", "2012-05-01"):
+        _ok(run("attest", "President of Xland", "--holder", "Beta Bee", "--on", on, "--source", SRC, kb=appoint_kb))
+    out = " ".join(run("who-holds", "President of Xland", "--on", day, kb=appoint_kb).stdout.split())
+    if says is None:
+        assert "in this seat" not in out, out
+    else:
+        assert says in out, out
