@@ -477,8 +477,13 @@ OPTIONAL { ?t sk:end ?e } }""", {"office": ox.NamedNode(office)}).rows
             return
         seats = self.seats.get(o) or self._seats(o)
         command = "add-tenure"
-        for (hp, hs, he, _acting) in self.recorded_tenures(o) + self._pending(o):
-            if hp == p and hs.lo < (e.hi if e else "9999") and s.lo < (he.hi if he else "9999"):
+        held = self.recorded_tenures(o) + self._pending(o)
+        for (hp, hs, he, _acting) in held:
+            # someone else held the seat between the recorded tenure's start and this start: a return to office
+            # (Abdygulov at the National Bank 2014-2017 and again from 2017-12-21), not a restatement
+            returned = seats == 1 and any(x[0] != p and not x[3] and x[1].lo >= hs.lo and x[2] is not None
+                                          and x[2].hi <= s.lo for x in held)
+            if hp == p and not returned and hs.lo < (e.hi if e else "9999") and s.lo < (he.hi if he else "9999"):
                 if not self.refine(t, p, o, (hs, he, _acting), s, e, acting):
                     self.skipped.append(f"{what}: the same person's tenure from {hs} is already recorded")
                 return
