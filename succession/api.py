@@ -424,6 +424,8 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
         records = [{"office": r["officeLabel"], "office_iri": r["office"], "kind": r["kind"],
                     "jurisdiction": r["jurisdictionLabel"], "body": r["bodyLabel"], "country": r["countryLabel"],
                     "tenures": r["tenures"]} for r in res.records()]
+        # one order on every store (Virtuoso collates language-tagged labels its own way)
+        records.sort(key=lambda x: (str(x["country"] or ""), str(x["kind"] or ""), str(x["office"])))
         title = "Offices" + (f" of {self.resolver.label('country', params['country'])}" if country else "")
         return Answer(title, records, ["office", "kind", "jurisdiction", "body", "tenures"])
 
@@ -452,6 +454,9 @@ SELECT ?person ?p ?o WHERE { ?person ?p ?o . FILTER(?p IN (rdfs:label, skos:altL
                             "start": r["start"], "acting": bool(r["acting"]) if r["acting"] is not None else None,
                             "certain": bool(r["certain"]), "last_verified": last, "stale": stale,
                             "verified": (last or "never") + (" (over a year ago)" if last and stale else "")})
+        # one order on every store (servers break ties and collate language-tagged labels their own way)
+        records.sort(key=lambda x: (str(x["country"]), str(x["kind"]), str(x["office"]), str(x["start"] or ""),
+                                    str(x["person"] or "")))
         atts: dict[str, list[dict]] = {}
         for a in self.attestations():
             atts.setdefault(a["office"], []).append(a)
