@@ -186,7 +186,22 @@ def dynasty(select, country: str | None = None, on: str | None = None) -> dict[s
                         "end": t["end"].text if t["end"] else None})
     key = lambda x: tuple(str(v) for v in x.values())  # noqa: E731
     # the full row breaks ties, so every engine gives the same order
+    first = sorted({key(x): x for x in first_in_line}.values(), key=lambda x: (x["from"], key(x)))
     return {"hereditary": sorted({key(x): x for x in hereditary}.values(), key=lambda x: (x["date"], key(x))),
-            "first_in_line": sorted({key(x): x for x in first_in_line}.values(), key=lambda x: (x["from"], key(x))),
+            "first_in_line": _joined(first),
             "in_office": sorted({key(x): x for x in in_office}.values(),
                                 key=lambda x: (x["head_of_state"], x["start"], key(x)))}
+
+
+def _joined(rows: list[dict]) -> list[dict]:
+    """One row per unbroken stretch: a head of state's acting term and elected term back to back (Tokayev, acting
+    from 2019-03-20 and elected from 2019-06-12) are one stretch of the relative in the first-in-line chair."""
+    out: list[dict] = []
+    for x in rows:
+        same = ("head_of_state", "relative_of", "relative", "kinship", "office")
+        prev = next((o for o in out if all(o[k] == x[k] for k in same) and o["to"] == x["from"]), None)
+        if prev is not None:
+            prev["to"] = x["to"]
+        else:
+            out.append(dict(x))
+    return out

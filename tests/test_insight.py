@@ -76,6 +76,9 @@ def test_dynasty_on_real_data(run):
     assert ("Dariga Nazarbayeva", "Chairman of the Senate of Kazakhstan") in first
     rustam = [x for x in data["first_in_line"] if x["relative"] == "Rustam Emomali"]
     assert rustam[0]["from"] == "2020-04-17" and rustam[0]["relative_of"] == "Emomali Rahmon"
+    # Tokayev's acting and elected terms back to back: one stretch of Dariga Nazarbayeva in the first-in-line chair
+    dariga = [(x["from"], x["to"]) for x in data["first_in_line"] if x["relative"] == "Dariga Nazarbayeva"]
+    assert dariga == [("2019-03-20", "2020-05-02")]
 
 
 @pytest.mark.parametrize("text", ["Рахмонов", "Rakhmonov", "Rahmon", "Emomali Rakhmonov", "Emomalii Rahmon"])
