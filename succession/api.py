@@ -205,6 +205,14 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
         rows = self.run_query_iri("succession-chain", office=office_iri).records()
         lo, hi = self._hole(rows, day)
         notes = []
+        near = [a for a in atts if lo <= a["date"] < hi]
+        if len({a["person_iri"] for a in near}) > 1:  # several people seen in the seat: the page nearest the day first
+            before = [a for a in near if a["date"] <= day.lo]
+            last = max(before, key=lambda a: a["date"]) if before else min(near, key=lambda a: a["date"])
+            src = last["sources"][0] if last["sources"] else "a source"
+            side = "on or before" if before else "after"
+            notes.append(f"Nearest page {side} {day}: {last['person']} was in office on {last['date']} ({src}); "
+                         "all pages below.")
         for a in atts:
             if not (lo <= a["date"] < hi):
                 continue

@@ -2272,3 +2272,20 @@ def test_a_page_inside_an_imprecise_start_or_end_says_which_side_of_the_hand_ove
         assert "in this seat" not in out, out
     else:
         assert says in out, out
+
+
+@pytest.mark.parametrize("day,says", [
+    ("2012-01-01", "Nearest page after 2012-01-01: Beta Bee was in office on 2015-01-01"),
+    ("2017-06-01", "Nearest page on or before 2017-06-01: Beta Bee was in office on 2015-01-01"),
+    ("2020-01-01", "Nearest page on or before 2020-01-01: Gamma Gnu was in office on 2020-01-01"),
+    ("2025-01-01", "Nearest page on or before 2025-01-01: Gamma Gnu was in office on 2020-01-01"),
+])
+def test_several_people_attested_in_an_undated_stretch_lead_with_the_page_nearest_the_day(run, appoint_kb, day, says):
+    _ok(run("end-tenure", "Alpha Ant", "President of Xland", "--date", "2010-05-01", "--reason", "resignation",
+            "--source", SRC, kb=appoint_kb))
+    _ok(run("attest", "President of Xland", "--holder", "Beta Bee", "--on", "2015-01-01", "--source", SRC, kb=appoint_kb))
+    one = run("who-holds", "President of Xland", "--on", day, kb=appoint_kb).stdout
+    assert "Nearest page" not in one, one  # one person seen: nothing to choose between
+    _ok(run("attest", "President of Xland", "--holder", "Gamma Gnu", "--on", "2020-01-01", "--source", SRC, kb=appoint_kb))
+    out = " ".join(run("who-holds", "President of Xland", "--on", day, kb=appoint_kb).stdout.split())
+    assert says in out, out
