@@ -213,9 +213,7 @@ SELECT ?a ?office ?person ?personLabel ?date (GROUP_CONCAT(DISTINCT STR(?url); s
             side = "on or before" if before else "after"
             notes.append(f"Nearest page {side} {day}: {last['person']} was in office on {last['date']} ({src}); "
                          "all pages below.")
-        for a in atts:
-            if not (lo <= a["date"] < hi):
-                continue
+        for a in near:
             src = a["sources"][0] if a["sources"] else "a source"
             if a["date"] == day.text:
                 notes.append(f"Attested: {a['person']} was in office on {day} ({src}); the tenure's start and end "

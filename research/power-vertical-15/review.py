@@ -3,6 +3,10 @@ import yaml, copy
 B='/tmp/r18b/batch-%s.yaml'; OUT='research/batches/2026-12-06-vertical15-%s.yaml'
 ID='https://w3id.org/succession-kb/id/'
 def load(c): return yaml.safe_load(open(B%c))
+def attestation(r, on, note):
+    """A tenure row whose end is not known, as an attestation of ``on`` with the same source."""
+    return {'command': 'attest', 'office': r['office'], 'on': on, 'holder': r['person'],
+            **{k: r[k] for k in ('source', 'source-title', 'publisher', 'published') if k in r}, 'note': note}
 def save(c, rows):
     yaml.safe_dump(rows, open(OUT%c,'w'), allow_unicode=True, sort_keys=False, width=120); print(c, len(rows))
 
@@ -20,11 +24,9 @@ rows=load('kazakhstan-regions'); out=[]
 att=ID+'attestation/akim-of-kyzylorda-region/gulshara-abdykalikova/2020-03-28'
 for r in rows:
     if r['command']=='add-tenure' and 'abdykalikova' in r['person']:
-        out.append({'command':'attest','office':r['office'],'on':'2020-03-28','holder':r['person'],
-                    **{k:r[k] for k in ('source','source-title','publisher','published')},
-                    'note':"Appointed akim of Kyzylorda region by presidential decree on 28 March 2020 (TASS: 'Назначить "
+        out.append(attestation(r, '2020-03-28', "Appointed akim of Kyzylorda region by presidential decree on 28 March 2020 (TASS: 'Назначить "
                            "Абдыкаликову Гульшару Наушаевну акимом Кызылординской области'; Bestnews.kz gives 27 March); "
-                           "when she left the post was not found."})
+                           "when she left the post was not found."))
     elif r['command']=='cite' and 'abdykalikova' in r['target']:
         out.append({**r,'target':att})
     elif r['command']=='add-alt-date' and 'abdykalikova' in r['target']:
@@ -86,10 +88,8 @@ save('copy-only', rows)
 rows=load('kazakhstan-national'); out=[]
 for r in rows:
     if r['command']=='add-tenure' and 'umirzak-shukeyev' in r['person']:
-        out.append({'command':'attest','office':r['office'],'on':'2011-12-26','holder':r['person'],
-                    **{k:r[k] for k in ('source','source-title','publisher','published') if k in r},
-                    'note':"Appointed head of the sovereign wealth fund Samruk-Kazyna on 26 December 2011, replacing Timur "
-                           "Kulibayev (Reuters); when he left the post was not found."})
+        out.append(attestation(r, '2011-12-26', "Appointed head of the sovereign wealth fund Samruk-Kazyna on 26 December 2011, replacing Timur "
+                           "Kulibayev (Reuters); when he left the post was not found."))
         continue
     if 'shabdarbayev' in str(r.get('holder') or r.get('target') or ''): continue
     out.append(r)
@@ -115,11 +115,9 @@ for f in sorted(glob.glob(OUT % '*')):
 rows = yaml.safe_load(open(OUT % 'turkmenistan')); out = []
 for r in rows:
     if r['command'] == 'add-tenure' and 'durdylyyew' in r['person']:
-        out.append({'command': 'attest', 'office': r['office'], 'on': '2022-04-28', 'holder': r['person'],
-                    **{k: r[k] for k in ('source', 'source-title', 'publisher', 'published') if k in r},
-                    'note': "Appointed hakim of the new administrative centre of Ahal province (named Arkadag in December "
+        out.append(attestation(r, '2022-04-28', "Appointed hakim of the new administrative centre of Ahal province (named Arkadag in December "
                             "2022) on 28 April 2022 (News Central Asia); an undated ru24.net report says he was later "
-                            "relieved for health reasons and Gulshat Mammedova appointed."})
+                            "relieved for health reasons and Gulshat Mammedova appointed."))
         continue
     if r['command'] == 'cite' and 'durdylyyew' in r['target']:
         continue
